@@ -1,0 +1,366 @@
+package io.htapsync.client;
+
+import com.google.gson.Gson;
+import io.htapsync.client.api.StarRocksReplicationApi;
+import io.htapsync.client.auth.AuthenticationInterceptor;
+import io.htapsync.client.auth.Credentials;
+import io.htapsync.client.exception.ResponseDecodingException;
+import io.htapsync.client.http.CallExecutor;
+import io.htapsync.client.http.ClientHeadersInterceptor;
+import io.htapsync.client.http.HttpLogging;
+import io.htapsync.client.http.ResponseDecoder;
+import io.htapsync.client.model.ListStarRocksDataReplicationsResponse;
+import io.htapsync.client.model.StarRocksReplicationInfo;
+import io.htapsync.client.paging.ReplicationSpliterator;
+import io.htapsync.client.region.RegionEndpoints;
+import io.htapsync.client.retry.RetryPolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * Lists the data synchronization tasks of StarRocks instances.
+ *
+ * <pre>{@code
+ * try (var client = StarRocksReplicationClient.builder()
+ *     .region("cn-north-4")
+ *     .projectId("9f8e7d6c5b4a39281706f5e4d3c2b1a0")
+ *     .credentials(Credentials.fromEnvironment())
+ *     .build()) {
+ *   client.streamReplications(instanceId).forEach(task -> ...);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: share one client. Every call validates its arguments before sending anything,
+ * retries what its {@link RetryPolicy} allows, and fails with a subclass of {@link
+ * io.htapsync.client.exception.HtapSyncException}.
+ */
+public final class StarRocksReplicationClient implements AutoCloseable {
+  private final StarRocksReplicationApi api;
+  private final CallExecutor executor;
+  private final ResponseDecoder decoder;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final String projectId;
+  private final Language language;
+  private final HttpUrl endpoint;
+  private final Credentials credentials;
+  private volatile boolean closed;
+
+  private StarRocksReplicationClient(Builder b, HttpUrl endpoint, String projectId) {
+    this.endpoint = endpoint;
+    this.projectId = projectId;
+    this.language = b.language;
+    this.credentials = b.credentials;
+    this.ownsHttp = b.okHttpClient == null;
+    OkHttpClient.Builder http = (ownsHttp ? new OkHttpClient.Builder() : b.okHttpClient.newBuilder())
+        .connectTimeout(b.connectTimeout)
+        .readTimeout(b.readTimeout)
+        .writeTimeout(b.readTimeout)
+        .callTimeout(b.callTimeout)
+        .addInterceptor(new ClientHeadersInterceptor(userAgent(b.userAgentSuffix)))
+        .addInterceptor(new AuthenticationInterceptor(b.credentials, projectId, b.clock));
+    if (b.logLevel != null) {
+      http.addNetworkInterceptor(HttpLogging.interceptor(b.logLevel.name(), b.logSink));
+    }
+    this.http = http.build();
+    Gson gson = new Gson();
+    this.api = new Retrofit.Builder()
+        .baseUrl(endpoint)
+        .client(this.http)
+        .addConverterFactory(GsonConverterFactory.create(gson))
+        .build()
+        .create(StarRocksReplicationApi.class);
+    this.decoder = new ResponseDecoder(gson);
+    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The first page (offset 0, limit 100; the service returns at most 50 of them). */
+  public ReplicationPage listReplications(String instanceId) {
+    return listReplications(instanceId, 0, RequestArguments.MAX_LIMIT);
+  }
+
+  /**
+   * One page of tasks.
+   *
+   * @param offset record offset: offset N starts at record N+1
+   * @param limit 1..100; the service returns at most 50
+   * @throws IllegalArgumentException for a bad argument, before anything is sent
+   */
+  public ReplicationPage listReplications(String instanceId, int offset, int limit) {
+    Request request = request(instanceId, offset, limit);
+    return executor.execute(request, response -> page(response, offset, limit));
+  }
+
+  /** {@link #listReplications(String)} without blocking a thread. */
+  public CompletableFuture<ReplicationPage> listReplicationsAsync(String instanceId) {
+    return listReplicationsAsync(instanceId, 0, RequestArguments.MAX_LIMIT);
+  }
+
+  /**
+   * {@link #listReplications(String, int, int)} on OkHttp's dispatcher, with the same retries and
+   * errors; the future fails with the same exceptions. Bad arguments throw at once.
+   */
+  public CompletableFuture<ReplicationPage> listReplicationsAsync(String instanceId, int offset, int limit) {
+    Request request = request(instanceId, offset, limit);
+    return executor.executeAsync(request, response -> page(response, offset, limit));
+  }
+
+  /**
+   * Every task of the instance, fetched lazily page by page; see {@link ReplicationSpliterator} for
+   * how it ends. Close the stream or not: it holds no resource between pages.
+   */
+  public Stream<StarRocksReplicationInfo> streamReplications(String instanceId) {
+    return StreamSupport.stream(spliterator(instanceId), false);
+  }
+
+  /** The same walk as {@link #streamReplications(String)}, for for-each loops. */
+  public Iterable<StarRocksReplicationInfo> iterateReplications(String instanceId) {
+    RequestArguments.instanceId(instanceId);
+    return () -> java.util.Spliterators.iterator(spliterator(instanceId));
+  }
+
+  private ReplicationSpliterator spliterator(String instanceId) {
+    RequestArguments.instanceId(instanceId);
+    return new ReplicationSpliterator(instanceId,
+        (offset, limit) -> listReplications(instanceId, offset, limit), RequestArguments.MAX_LIMIT);
+  }
+
+  private Request request(String instanceId, int offset, int limit) {
+    if (closed) {
+      throw new IllegalStateException("this StarRocksReplicationClient is closed");
+    }
+    RequestArguments.instanceId(instanceId);
+    RequestArguments.page(offset, limit);
+    // The generated interface builds the request; execution, retries and decoding are ours.
+    return api.listStarRocksDataReplications(projectId, instanceId, limit, offset, null,
+        language.headerValue()).request();
+  }
+
+  private ReplicationPage page(Response response, int offset, int limit) throws IOException {
+    ListStarRocksDataReplicationsResponse body = decoder.decode(response);
+    String requestId = response.header("X-Request-Id");
+    if (body.getTotalCount() == null) {
+      throw new ResponseDecodingException("HTTP " + response.code() + " body has no total_count",
+          requestId, null, null);
+    }
+    long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
+        "total_count is not a whole number: " + body.getTotalCount(), requestId, null, null));
+    List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();
+    if (tasks.contains(null)) {
+      throw new ResponseDecodingException("replications holds a null task", requestId, null, null);
+    }
+    return new ReplicationPage(total, tasks, offset, limit, requestId);
+  }
+
+  /**
+   * Stops the client. If it made its own OkHttp client, its threads and pooled connections go too;
+   * a client passed to {@link Builder#okHttpClient} is left running for its other users.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** The OkHttp client this client runs on; for tests of resource handling. */
+  OkHttpClient httpClient() {
+    return http;
+  }
+
+  @Override
+  public String toString() {
+    return "StarRocksReplicationClient{endpoint=" + endpoint + ", projectId=" + projectId
+        + ", language=" + language.headerValue() + ", credentials=" + credentials + '}';
+  }
+
+  private static String userAgent(String suffix) {
+    String version = StarRocksReplicationClient.class.getPackage().getImplementationVersion();
+    String agent = "htapsync-java/" + (version == null ? "dev" : version) + " Java/"
+        + System.getProperty("java.version");
+    return suffix == null ? agent : agent + " " + suffix;
+  }
+
+  /** Configures a {@link StarRocksReplicationClient}. Not thread-safe; the client it builds is. */
+  public static final class Builder {
+    private URI endpointUri;
+    private String region;
+    private boolean allowInsecureHttp;
+    private String projectId;
+    private Credentials credentials;
+    private Language language = Language.EN_US;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private OkHttpClient okHttpClient;
+    private String userAgentSuffix;
+    private Clock clock = Clock.systemUTC();
+    private HttpLogLevel logLevel;
+    private Consumer<String> logSink;
+
+    private Builder() {}
+
+    /** The region whose endpoint to call, e.g. {@code cn-north-4}; see {@link RegionEndpoints}. */
+    public Builder region(String region) {
+      RegionEndpoints.endpointOf(region);
+      this.region = region;
+      this.endpointUri = null;
+      return this;
+    }
+
+    /** An explicit endpoint, e.g. a private one; https unless {@link #allowInsecureHttp()}. */
+    public Builder endpoint(URI endpoint) {
+      this.endpointUri = Objects.requireNonNull(endpoint, "endpoint");
+      this.region = null;
+      return this;
+    }
+
+    /** Allows an {@code http} endpoint: for loopback test servers, never for the real service. */
+    public Builder allowInsecureHttp() {
+      this.allowInsecureHttp = true;
+      return this;
+    }
+
+    /** The project (32 letters and digits); defaults to the one the credentials carry, if any. */
+    public Builder projectId(String projectId) {
+      this.projectId = RequestArguments.projectId(projectId);
+      return this;
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** The language of the service's error messages (default en-us). */
+    public Builder language(Language language) {
+      this.language = Objects.requireNonNull(language, "language");
+      return this;
+    }
+
+    /** Default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** The longest silence while reading a response; default 30 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** The most one attempt may take, end to end; default 60 s. See also {@link RetryPolicy#deadline()}. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** Default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} turns retries off. */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * An OkHttp client whose connection pool and dispatcher to share. Its settings are kept; this
+     * builder's timeouts and interceptors are applied on top. {@link #close()} leaves it running.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+      return this;
+    }
+
+    /** Appended to the {@code User-Agent}, e.g. {@code "sync-dashboard/2.1"}. */
+    public Builder userAgent(String suffix) {
+      if (suffix == null || suffix.isBlank() || suffix.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
+        throw new IllegalArgumentException("userAgent suffix must be non-blank printable ASCII");
+      }
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /**
+     * Logs each HTTP exchange to {@code sink}, credential headers redacted. Needs OkHttp's
+     * logging-interceptor on the classpath.
+     */
+    public Builder httpLogging(HttpLogLevel level, Consumer<String> sink) {
+      this.logLevel = Objects.requireNonNull(level, "level");
+      this.logSink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    /** The clock for signing dates and {@code Retry-After} dates; for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @throws IllegalStateException naming what is missing or inconsistent
+     */
+    public StarRocksReplicationClient build() {
+      if (credentials == null) {
+        throw new IllegalStateException("credentials are required: credentials(Credentials.token(..)),"
+            + " Credentials.akSk(..) or Credentials.fromEnvironment()");
+      }
+      String project = projectId != null ? projectId : credentials.projectId().orElse(null);
+      if (project == null) {
+        throw new IllegalStateException("projectId is required: projectId(..) or the environment"
+            + " variable HUAWEICLOUD_SDK_PROJECT_ID with Credentials.fromEnvironment()");
+      }
+      RequestArguments.projectId(project);
+      return new StarRocksReplicationClient(this, baseUrl(), project);
+    }
+
+    private HttpUrl baseUrl() {
+      if (endpointUri == null && region == null) {
+        throw new IllegalStateException("an endpoint is required: region(\"cn-north-4\") or endpoint(URI)");
+      }
+      URI uri = endpointUri != null ? endpointUri : RegionEndpoints.endpointOf(region);
+      String scheme = uri.getScheme();
+      if ("http".equalsIgnoreCase(scheme) && !allowInsecureHttp) {
+        throw new IllegalStateException("endpoint " + uri + " is plain http; tokens and signatures"
+            + " would travel unencrypted. Use https, or allowInsecureHttp() for a loopback test server");
+      }
+      if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+        throw new IllegalStateException("endpoint " + uri + " must be an https URL");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalStateException("endpoint " + uri + " must not have a query or fragment");
+      }
+      HttpUrl url = HttpUrl.get(uri.toString());
+      String path = url.encodedPath().endsWith("/") ? url.encodedPath() : url.encodedPath() + "/";
+      return url.newBuilder().encodedPath(path).build();
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + d);
+      }
+      return d;
+    }
+  }
+}

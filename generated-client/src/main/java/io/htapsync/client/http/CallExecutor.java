@@ -1,0 +1,225 @@
+package io.htapsync.client.http;
+
+import io.htapsync.client.exception.ApiException;
+import io.htapsync.client.exception.HtapSyncException;
+import io.htapsync.client.exception.TransportException;
+import io.htapsync.client.retry.RetryAfter;
+import io.htapsync.client.retry.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Runs one logical call as one or more HTTP attempts under a {@link RetryPolicy}, blocking or
+ * asynchronously. Both forms share {@link #nextWait}, so they retry identically.
+ *
+ * <p>Each attempt is a new OkHttp call, so the client's interceptors (authentication among them) run
+ * again: a token supplier is asked again and an AK/SK signature carries a fresh date. Each attempt's
+ * timeout is cut to what is left of the policy's deadline, so no call outlives it.
+ */
+public final class CallExecutor {
+  /** Maps a 2xx response to the result; may throw IOException when the body cannot be read. */
+  @FunctionalInterface
+  public interface SuccessHandler<T> {
+    T handle(Response response) throws IOException;
+  }
+
+  private final OkHttpClient http;
+  private final RetryPolicy policy;
+  private final Clock clock;
+
+  public CallExecutor(OkHttpClient http, RetryPolicy policy, Clock clock) {
+    this.http = http;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** Blocks until the call succeeds or fails for good. */
+  public <T> T execute(Request request, SuccessHandler<T> onSuccess) {
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      Failure failure;
+      Call call = newAttempt(request, start);
+      try (Response response = call.execute()) {
+        if (response.isSuccessful()) {
+          return onSuccess.handle(response);
+        }
+        failure = httpFailure(response);
+      } catch (IOException e) {
+        failure = new Failure(e);
+      }
+      Optional<Duration> wait = nextWait(attempt, failure, start);
+      if (wait.isEmpty()) {
+        throw failure.toException(request, attempt);
+      }
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait.get().toNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TransportException("interrupted while waiting to retry " + describe(request), attempt, e);
+      }
+    }
+  }
+
+  /**
+   * Starts the call on OkHttp's dispatcher; no thread waits for it. Waits between attempts are timers,
+   * not sleeping threads. Cancelling the future cancels the attempt in flight and any retry to come.
+   */
+  public <T> CompletableFuture<T> executeAsync(Request request, SuccessHandler<T> onSuccess) {
+    AsyncAttempts<T> attempts = new AsyncAttempts<>(request, onSuccess);
+    attempts.next();
+    return attempts.result;
+  }
+
+  private Call newAttempt(Request request, long start) {
+    Call call = http.newCall(request);
+    long left = remainingNanos(start);
+    long perAttempt = call.timeout().timeoutNanos();
+    call.timeout().timeout(perAttempt == 0 ? left : Math.min(perAttempt, left), TimeUnit.NANOSECONDS);
+    return call;
+  }
+
+  private long remainingNanos(long start) {
+    return Math.max(1, policy.deadline().toNanos() - (System.nanoTime() - start));
+  }
+
+  private Failure httpFailure(Response response) {
+    Optional<Duration> retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+    return new Failure(ApiErrors.from(response, retryAfter.orElse(null)), retryAfter);
+  }
+
+  /** The wait before the next attempt, or empty when this failure is final. */
+  private Optional<Duration> nextWait(int attempt, Failure failure, long start) {
+    if (attempt >= policy.maxAttempts()) {
+      return Optional.empty();
+    }
+    boolean retryable = failure.api == null
+        ? policy.retriesIoFailures() && !(failure.io instanceof InterruptedIOException && deadlinePassed(start))
+        : policy.retriesStatus(failure.api.httpStatus());
+    if (!retryable) {
+      return Optional.empty();
+    }
+    Optional<Duration> wait = policy.delayBeforeRetry(attempt, failure.retryAfter,
+        () -> ThreadLocalRandom.current().nextDouble());
+    if (wait.isEmpty() || wait.get().toNanos() >= remainingNanos(start)) {
+      return Optional.empty();
+    }
+    return wait;
+  }
+
+  private boolean deadlinePassed(long start) {
+    return System.nanoTime() - start >= policy.deadline().toNanos();
+  }
+
+  static String describe(Request request) {
+    return request.method() + " " + request.url().host() + request.url().encodedPath();
+  }
+
+  /** Why one attempt failed: an HTTP error answer or an I/O failure. */
+  private static final class Failure {
+    final ApiException api;
+    final IOException io;
+    final Optional<Duration> retryAfter;
+
+    Failure(ApiException api, Optional<Duration> retryAfter) {
+      this.api = api;
+      this.io = null;
+      this.retryAfter = retryAfter;
+    }
+
+    Failure(IOException io) {
+      this.api = null;
+      this.io = io;
+      this.retryAfter = Optional.empty();
+    }
+
+    HtapSyncException toException(Request request, int attempts) {
+      if (api != null) {
+        return api;
+      }
+      String what = io instanceof InterruptedIOException ? "timed out" : "failed";
+      return new TransportException(describe(request) + " " + what + ": " + io.getClass().getSimpleName()
+          + (io.getMessage() == null ? "" : ": " + Snippets.excerpt(io.getMessage(), 200)), attempts, io);
+    }
+  }
+
+  /** The state of one asynchronous logical call across its attempts. */
+  private final class AsyncAttempts<T> implements Callback {
+    final Request request;
+    final SuccessHandler<T> onSuccess;
+    final long start = System.nanoTime();
+    final CompletableFuture<T> result = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
+        Call call = current;
+        if (call != null) {
+          call.cancel();
+        }
+        return cancelled;
+      }
+    };
+    volatile Call current;
+    int attempt;
+
+    AsyncAttempts(Request request, SuccessHandler<T> onSuccess) {
+      this.request = request;
+      this.onSuccess = onSuccess;
+    }
+
+    void next() {
+      if (result.isDone()) {
+        return;
+      }
+      attempt++;
+      Call call = newAttempt(request, start);
+      current = call;
+      if (result.isDone()) {
+        return; // cancelled between the check and now: never start it
+      }
+      call.enqueue(this);
+    }
+
+    @Override
+    public void onFailure(Call call, IOException e) {
+      failed(new Failure(e));
+    }
+
+    @Override
+    public void onResponse(Call call, Response response) {
+      try (response) {
+        if (response.isSuccessful()) {
+          result.complete(onSuccess.handle(response));
+        } else {
+          failed(httpFailure(response));
+        }
+      } catch (IOException e) {
+        failed(new Failure(e));
+      } catch (RuntimeException | Error e) {
+        result.completeExceptionally(e);
+      }
+    }
+
+    private void failed(Failure failure) {
+      if (result.isDone()) {
+        return;
+      }
+      Optional<Duration> wait = nextWait(attempt, failure, start);
+      if (wait.isEmpty()) {
+        result.completeExceptionally(failure.toException(request, attempt));
+      } else {
+        CompletableFuture.delayedExecutor(wait.get().toNanos(), TimeUnit.NANOSECONDS).execute(this::next);
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.htapsync.client.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import okio.Buffer;
+import okio.ForwardingSource;
+import okio.Source;
+
+/**
+ * Passes a response body through while remembering its first bytes (for a snippet if decoding fails)
+ * and whether the network itself failed. That second fact separates "the connection broke while we
+ * read" (retryable transport failure) from "the bytes are not the documented JSON" (decoding error),
+ * which a JSON parser alone cannot tell apart: both surface as IOException.
+ */
+final class RecordingSource extends ForwardingSource {
+  private final int keep;
+  private final Buffer head = new Buffer();
+  private IOException networkFailure;
+
+  RecordingSource(Source delegate, int keep) {
+    super(delegate);
+    this.keep = keep;
+  }
+
+  @Override
+  public long read(Buffer sink, long byteCount) throws IOException {
+    long read;
+    try {
+      read = super.read(sink, byteCount);
+    } catch (IOException e) {
+      networkFailure = e;
+      throw e;
+    }
+    if (read > 0 && head.size() < keep) {
+      long copy = Math.min(read, keep - head.size());
+      sink.copyTo(head, sink.size() - read, copy);
+    }
+    return read;
+  }
+
+  IOException networkFailure() {
+    return networkFailure;
+  }
+
+  String head() {
+    return head.clone().readString(StandardCharsets.UTF_8);
+  }
+}
