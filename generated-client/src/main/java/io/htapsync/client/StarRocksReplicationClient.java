@@ -5,6 +5,7 @@ import io.htapsync.client.api.StarRocksReplicationApi;
 import io.htapsync.client.auth.AuthenticationInterceptor;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.client.exception.ResponseDecodingException;
+import io.htapsync.client.http.AbortingInterceptor;
 import io.htapsync.client.http.CallExecutor;
 import io.htapsync.client.http.ClientHeadersInterceptor;
 import io.htapsync.client.http.HttpLogging;
@@ -72,7 +73,8 @@ public final class StarRocksReplicationClient implements AutoCloseable {
         .writeTimeout(b.readTimeout)
         .callTimeout(b.callTimeout)
         .addInterceptor(new ClientHeadersInterceptor(userAgent(b.userAgentSuffix)))
-        .addInterceptor(new AuthenticationInterceptor(b.credentials, projectId, b.clock));
+        .addInterceptor(new AbortingInterceptor(
+            new AuthenticationInterceptor(b.credentials, projectId, b.clock)));
     if (b.logLevel != null) {
       http.addNetworkInterceptor(HttpLogging.interceptor(b.logLevel.name(), b.logSink));
     }
@@ -157,10 +159,6 @@ public final class StarRocksReplicationClient implements AutoCloseable {
   private ReplicationPage page(Response response, int offset, int limit) throws IOException {
     ListStarRocksDataReplicationsResponse body = decoder.decode(response);
     String requestId = response.header("X-Request-Id");
-    if (body.getTotalCount() == null) {
-      throw new ResponseDecodingException("HTTP " + response.code() + " body has no total_count",
-          requestId, null, null);
-    }
     long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
         "total_count is not a whole number: " + body.getTotalCount(), requestId, null, null));
     List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();

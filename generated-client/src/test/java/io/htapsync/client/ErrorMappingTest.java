@@ -137,7 +137,7 @@ class ErrorMappingTest extends ClientTestSupport {
     server.enqueue(ok(""));
     ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
         () -> client().listReplications(INSTANCE));
-    assertTrue(e.getMessage().contains("empty or null body"), e.getMessage());
+    assertTrue(e.getMessage().contains("HTTP 200 with an empty body"), e.getMessage());
   }
 
   @Test
@@ -145,8 +145,16 @@ class ErrorMappingTest extends ClientTestSupport {
     server.enqueue(ok(response("error-400.json")));
     ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
         () -> client().listReplications(INSTANCE));
-    assertTrue(e.getMessage().contains("neither total_count nor replications"), e.getMessage());
+    assertTrue(e.getMessage().contains("body has no total_count"), e.getMessage());
     assertTrue(e.bodySnippet().contains("DBS.200022"), e.bodySnippet());
+  }
+
+  @Test
+  void aNullDocumentIsADecodingError() {
+    server.enqueue(ok("null"));
+    ResponseDecodingException e = assertThrows(ResponseDecodingException.class,
+        () -> client().listReplications(INSTANCE));
+    assertTrue(e.getMessage().contains("expected a JSON object but was NULL"), e.getMessage());
   }
 
   @Test

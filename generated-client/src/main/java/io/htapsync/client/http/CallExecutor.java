@@ -55,6 +55,8 @@ public final class CallExecutor {
           return onSuccess.handle(response);
         }
         failure = httpFailure(response);
+      } catch (AbortingInterceptor.Aborted e) {
+        throw e.unwrap();
       } catch (IOException e) {
         failure = new Failure(e);
       }
@@ -192,7 +194,11 @@ public final class CallExecutor {
 
     @Override
     public void onFailure(Call call, IOException e) {
-      failed(new Failure(e));
+      if (e instanceof AbortingInterceptor.Aborted) {
+        result.completeExceptionally(((AbortingInterceptor.Aborted) e).unwrap());
+      } else {
+        failed(new Failure(e));
+      }
     }
 
     @Override

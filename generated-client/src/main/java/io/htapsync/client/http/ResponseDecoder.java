@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import okio.Okio;
 
 /**
@@ -34,17 +35,19 @@ public final class ResponseDecoder {
       throw new ResponseDecodingException("HTTP " + response.code() + " without a body", requestId, "", null);
     }
     RecordingSource recording = new RecordingSource(body.source(), Snippets.MAX_BODY_SNIPPET * 4);
+    BufferedSource source = Okio.buffer(recording);
     try (body;
-        Reader reader = new InputStreamReader(Okio.buffer(recording).inputStream(), StandardCharsets.UTF_8);
+        Reader reader = new InputStreamReader(source.inputStream(), StandardCharsets.UTF_8);
         JsonReader json = new JsonReader(reader)) {
-      ListStarRocksDataReplicationsResponse page = readDocument(json);
-      if (page == null) {
-        throw new ResponseDecodingException("HTTP " + response.code() + " with an empty or null body",
-            requestId, snippet(recording), null);
+      if (source.exhausted()) {
+        throw new ResponseDecodingException("HTTP " + response.code() + " with an empty body", requestId,
+            "", null);
       }
-      if (page.getTotalCount() == null && page.getReplications() == null) {
-        throw new ResponseDecodingException("HTTP " + response.code()
-            + " body has neither total_count nor replications", requestId, snippet(recording), null);
+      ListStarRocksDataReplicationsResponse page = readDocument(json);
+      if (page.getTotalCount() == null) {
+        // Also what a 200 carrying an error body ({"error_code": ...}) looks like: the snippet shows it.
+        throw new ResponseDecodingException("HTTP " + response.code() + " body has no total_count",
+            requestId, snippet(recording), null);
       }
       return page;
     } catch (ResponseDecodingException e) {
@@ -59,9 +62,6 @@ public final class ResponseDecoder {
   }
 
   private ListStarRocksDataReplicationsResponse readDocument(JsonReader json) throws IOException {
-    if (json.peek() == JsonToken.END_DOCUMENT) {
-      return null;
-    }
     if (json.peek() != JsonToken.BEGIN_OBJECT) {
       throw new JsonParseException("expected a JSON object but was " + json.peek());
     }
