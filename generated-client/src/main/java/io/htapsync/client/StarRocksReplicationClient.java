@@ -130,19 +130,31 @@ public final class StarRocksReplicationClient implements AutoCloseable {
    * how it ends. Close the stream or not: it holds no resource between pages.
    */
   public Stream<StarRocksReplicationInfo> streamReplications(String instanceId) {
-    return StreamSupport.stream(spliterator(instanceId), false);
+    return streamReplications(instanceId, page -> { });
+  }
+
+  /**
+   * {@link #streamReplications(String)}, telling {@code pageListener} of each page as it arrives
+   * (its {@link ReplicationPage#totalCount()} and {@link ReplicationPage#nextOffset()} make a
+   * progress display).
+   */
+  public Stream<StarRocksReplicationInfo> streamReplications(String instanceId,
+      Consumer<ReplicationPage> pageListener) {
+    Objects.requireNonNull(pageListener, "pageListener");
+    return StreamSupport.stream(spliterator(instanceId, pageListener), false);
   }
 
   /** The same walk as {@link #streamReplications(String)}, for for-each loops. */
   public Iterable<StarRocksReplicationInfo> iterateReplications(String instanceId) {
     RequestArguments.instanceId(instanceId);
-    return () -> java.util.Spliterators.iterator(spliterator(instanceId));
+    return () -> java.util.Spliterators.iterator(spliterator(instanceId, page -> { }));
   }
 
-  private ReplicationSpliterator spliterator(String instanceId) {
+  private ReplicationSpliterator spliterator(String instanceId, Consumer<ReplicationPage> pageListener) {
     RequestArguments.instanceId(instanceId);
     return new ReplicationSpliterator(instanceId,
-        (offset, limit) -> listReplications(instanceId, offset, limit), RequestArguments.MAX_LIMIT);
+        (offset, limit) -> listReplications(instanceId, offset, limit), RequestArguments.MAX_LIMIT,
+        pageListener);
   }
 
   private Request request(String instanceId, int offset, int limit) {

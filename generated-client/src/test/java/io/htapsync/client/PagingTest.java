@@ -33,6 +33,17 @@ class PagingTest extends ClientTestSupport {
   }
 
   @Test
+  void thePageListenerSeesEachPageAsItArrives() {
+    server.enqueue(ok(pageBody(120, 0, 50)));
+    server.enqueue(ok(pageBody(120, 50, 50)));
+    server.enqueue(ok(pageBody(120, 100, 20)));
+    List<Long> progress = new ArrayList<>();
+    long count = client().streamReplications(INSTANCE, page -> progress.add(page.nextOffset())).count();
+    assertEquals(120, count);
+    assertEquals(List.of(50L, 100L, 120L), progress);
+  }
+
+  @Test
   void theStreamIsLazy() {
     server.enqueue(ok(pageBody(120, 0, 50)));
     server.enqueue(ok(pageBody(120, 50, 50)));

@@ -31,17 +31,23 @@ public final class ReplicationSpliterator extends Spliterators.AbstractSpliterat
   private final String instanceId;
   private final PageFetcher fetcher;
   private final int pageSize;
+  private final Consumer<ReplicationPage> pageListener;
   private long offset;
   private long expectedTotal = -1;
   private List<StarRocksReplicationInfo> previousPage = List.of();
   private Iterator<StarRocksReplicationInfo> current = List.<StarRocksReplicationInfo>of().iterator();
   private boolean finished;
 
-  public ReplicationSpliterator(String instanceId, PageFetcher fetcher, int pageSize) {
+  /**
+   * @param pageListener told of each page as it arrives (after its checks), e.g. to show progress
+   */
+  public ReplicationSpliterator(String instanceId, PageFetcher fetcher, int pageSize,
+      Consumer<ReplicationPage> pageListener) {
     super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
     this.instanceId = instanceId;
     this.fetcher = fetcher;
     this.pageSize = pageSize;
+    this.pageListener = pageListener;
   }
 
   @Override
@@ -86,6 +92,7 @@ public final class ReplicationSpliterator extends Spliterators.AbstractSpliterat
     previousPage = tasks;
     offset += tasks.size();
     current = tasks.iterator();
+    pageListener.accept(page);
     return true;
   }
 

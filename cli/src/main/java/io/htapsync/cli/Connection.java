@@ -1,0 +1,80 @@
+package io.htapsync.cli;
+
+import io.htapsync.client.Language;
+import io.htapsync.client.StarRocksReplicationClient;
+import io.htapsync.client.auth.Credentials;
+import io.htapsync.sandbox.SandboxOptions;
+import io.htapsync.sandbox.SandboxServer;
+import io.htapsync.sandbox.data.DemoData;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The client a command talks through, and the embedded sandbox behind it when the user named no
+ * endpoint and no region: that is how a fresh machine sees the tool work without cloud credentials.
+ */
+final class Connection implements AutoCloseable {
+  /** A token the embedded sandbox accepts; it never leaves the machine. */
+  static final String SANDBOX_TOKEN = "htapsync-embedded-sandbox-token";
+
+  final StarRocksReplicationClient client;
+  private final SandboxServer sandbox;
+
+  private Connection(StarRocksReplicationClient client, SandboxServer sandbox) {
+    this.client = client;
+    this.sandbox = sandbox;
+  }
+
+  static Connection open(GlobalOptions options, Map<String, String> env, PrintWriter err, Timing timing) {
+    StarRocksReplicationClient.Builder builder = StarRocksReplicationClient.builder()
+        .language(Language.fromHeaderValue(options.language))
+        .userAgent("htapsync-cli");
+    SandboxServer sandbox = null;
+    if (options.endpoint == null && options.region == null) {
+      long start = System.nanoTime();
+      sandbox = SandboxServer.start(SandboxOptions.defaults());
+      timing.sandboxStarted(System.nanoTime() - start);
+      err.println("htapsync: no --endpoint or --region given: using the embedded sandbox at "
+          + sandbox.baseUrl() + " (demo data; project " + DemoData.PROJECT_ID + ")");
+      builder.endpoint(URI.create(sandbox.baseUrl())).allowInsecureHttp()
+          .projectId(options.project != null ? options.project : DemoData.PROJECT_ID)
+          .credentials(Credentials.token(SANDBOX_TOKEN));
+    } else {
+      if (options.endpoint != null) {
+        URI endpoint = URI.create(options.endpoint);
+        builder.endpoint(endpoint);
+        if ("http".equalsIgnoreCase(endpoint.getScheme()) && isLoopback(endpoint.getHost())) {
+          builder.allowInsecureHttp();
+        }
+      } else {
+        builder.region(options.region);
+      }
+      Credentials credentials = Credentials.fromEnvironment(env);
+      builder.credentials(credentials);
+      if (options.project != null) {
+        builder.projectId(options.project);
+      }
+    }
+    try {
+      return new Connection(builder.build(), sandbox);
+    } catch (RuntimeException e) {
+      if (sandbox != null) {
+        sandbox.close();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    return "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    if (sandbox != null) {
+      sandbox.close();
+    }
+  }
+}

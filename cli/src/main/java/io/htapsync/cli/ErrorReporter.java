@@ -1,0 +1,48 @@
+package io.htapsync.cli;
+
+import io.htapsync.client.exception.ApiException;
+import io.htapsync.client.exception.CredentialsException;
+import io.htapsync.client.exception.InconsistentPagingException;
+import io.htapsync.client.exception.ResponseDecodingException;
+import io.htapsync.client.exception.TransportException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Turns what went wrong into one clear stderr message and the matching {@link ExitCode}. */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    return report(e, command.getErr());
+  }
+
+  static int report(Exception e, PrintWriter err) {
+    if (e instanceof ApiException) {
+      ApiException api = (ApiException) e;
+      err.println("htapsync: the service answered HTTP " + api.httpStatus());
+      err.println("  error code: " + orDash(api.errorCode()));
+      err.println("  message:    " + (api.errorMessage() != null ? api.errorMessage() : orDash(api.bodySnippet())));
+      err.println("  request id: " + orDash(api.requestId()));
+      return ExitCode.API_ERROR;
+    }
+    if (e instanceof TransportException) {
+      err.println("htapsync: network failure: " + e.getMessage());
+      return ExitCode.NETWORK;
+    }
+    if (e instanceof ResponseDecodingException || e instanceof InconsistentPagingException) {
+      err.println("htapsync: the service's answer could not be read: " + e.getMessage());
+      return ExitCode.UNDECODABLE;
+    }
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+        || e instanceof CredentialsException || e instanceof CommandLine.ParameterException) {
+      err.println("htapsync: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    err.println("htapsync: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    return ExitCode.NETWORK;
+  }
+
+  private static String orDash(String value) {
+    return value == null || value.isEmpty() ? "-" : value;
+  }
+}

@@ -1,0 +1,92 @@
+package io.htapsync.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code htapsync}: lists and watches StarRocks data synchronization tasks. With no endpoint and no
+ * region it runs against an embedded sandbox, so it works on a fresh machine without credentials.
+ */
+@Command(name = "htapsync", mixinStandardHelpOptions = true, versionProvider = HtapSyncCli.Version.class,
+    subcommands = {ListCommand.class, WatchCommand.class},
+    description = "Watch TaurusDB to StarRocks data synchronization tasks.",
+    footer = {"", "Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK",
+        "(with HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary ones), or HTAPSYNC_AUTH_TOKEN.",
+        "Exit codes: 0 ok, 1 API error, 2 usage error, 3 network failure or timeout,",
+        "4 undecodable response."})
+public final class HtapSyncCli implements Runnable {
+  @Mixin
+  GlobalOptions options = new GlobalOptions();
+
+  final Map<String, String> env;
+  final Timing timing;
+  /** True when stdout is a terminal, so watch may redraw in place. */
+  final boolean interactive;
+  /** The watch in progress, which Ctrl-C stops; null otherwise. */
+  volatile WatchCommand activeWatch;
+
+  HtapSyncCli(Map<String, String> env, boolean interactive) {
+    this.env = env;
+    this.interactive = interactive;
+    this.timing = new Timing("1".equals(env.get("HTAPSYNC_TIMING")));
+  }
+
+  public static void main(String[] args) {
+    HtapSyncCli cli = new HtapSyncCli(System.getenv(), System.console() != null);
+    CommandLine commandLine = cli.commandLine();
+    installInterruptHandler(cli);
+    int exit = commandLine.execute(args);
+    cli.timing.report(commandLine.getErr());
+    commandLine.getErr().flush();
+    System.exit(exit);
+  }
+
+  CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(this);
+    commandLine.setExecutionExceptionHandler(new ErrorReporter());
+    commandLine.setParameterExceptionHandler((e, args) -> {
+      e.getCommandLine().getErr().println("htapsync: " + e.getMessage());
+      e.getCommandLine().usage(e.getCommandLine().getErr());
+      return ExitCode.USAGE;
+    });
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine;
+  }
+
+  Connection connect(PrintWriter err) {
+    return Connection.open(options, env, err, timing);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: list or watch");
+  }
+
+  /** Ctrl-C stops a running watch cleanly (exit 0) instead of killing the JVM mid-frame. */
+  private static void installInterruptHandler(HtapSyncCli cli) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+        WatchCommand watch = cli.activeWatch;
+        if (watch != null) {
+          watch.stop.countDown();
+        } else {
+          System.exit(130);
+        }
+      });
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      // No signal support here: Ctrl-C falls back to the JVM's default (exit 130).
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = HtapSyncCli.class.getPackage().getImplementationVersion();
+      return new String[] {"htapsync " + (version == null ? "dev" : version)};
+    }
+  }
+}
