@@ -1,0 +1,162 @@
+package io.htapsync.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import io.htapsync.sandbox.data.Dataset;
+import io.htapsync.sandbox.fault.FaultInjector;
+import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.http.ExchangeRecorder;
+import io.htapsync.sandbox.http.SandboxHandler;
+import io.htapsync.sandbox.validation.SpecValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A running sandbox: an HTTP server (the JDK's own) that answers
+ * {@code GET /v3/{project_id}/instances/{instance_id}/starrocks/databases/replication} like the service,
+ * checking every request and response against the htapsync OpenAPI spec.
+ *
+ * <pre>{@code
+ * try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults())) {
+ *     String url = sandbox.baseUrl();                  // http://127.0.0.1:PORT
+ *     sandbox.dataset().put(instanceId, List.of());    // a provider state
+ *     sandbox.failNext(InjectedFailure.internalError());
+ *     ...
+ *     sandbox.recordedExchanges();                     // what was asked and answered
+ * }
+ * }</pre>
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs
+        // every keep-alive request then waits about 40 ms. Read once, when the JDK's server config loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final SandboxOptions options;
+    private final Dataset dataset;
+    private final FaultInjector faults;
+    private final ExchangeRecorder recorder;
+    private final SandboxHandler handler;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String baseUrl;
+
+    private SandboxServer(SandboxOptions options) throws IOException {
+        this.options = options;
+        this.dataset = new Dataset(options.data());
+        this.faults = new FaultInjector(options.failureRate(), options.failEvery(), options.failure(),
+                options.randomSeed());
+        this.recorder = new ExchangeRecorder(options.recordingLimit());
+        this.handler = new SandboxHandler(options, dataset, faults, recorder, SpecValidator.fromClasspath(), System.err);
+        InetAddress address = InetAddress.getByName(options.host());
+        this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 0);
+        // Latency injection sleeps in the handler: a pool keeps one slow answer from holding up the others.
+        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        server.setExecutor(executor);
+        server.createContext("/", handler);
+        server.start();
+        String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+    }
+
+    /**
+     * Starts a sandbox; returns once it accepts connections.
+     *
+     * @throws UncheckedIOException when the address cannot be bound (e.g. the port is taken)
+     */
+    public static SandboxServer start(SandboxOptions options) {
+        try {
+            return new SandboxServer(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Starts a sandbox with {@link SandboxOptions#defaults()}. */
+    public static SandboxServer start() {
+        return start(SandboxOptions.defaults());
+    }
+
+    /** The URL to point a client at, e.g. {@code http://127.0.0.1:54321} (no trailing slash). */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port the sandbox listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public SandboxOptions options() {
+        return options;
+    }
+
+    /** The data served; change it to set up a provider state, {@link Dataset#reset()} to undo. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** Answers the next requests (one each, in order) with these failures, before any other rule. */
+    public SandboxServer failNext(InjectedFailure... failures) {
+        faults.failNext(Arrays.asList(failures));
+        return this;
+    }
+
+    /** Every exchange so far (up to the recording limit), oldest first. */
+    public List<RecordedExchange> recordedExchanges() {
+        return recorder.all();
+    }
+
+    /** Exchanges whose response, as built, broke the spec: each one is a sandbox bug or a deliberate rewrite. */
+    public List<RecordedExchange> specViolations() {
+        return recorder.all().stream().filter(RecordedExchange::responseBrokeSpec).toList();
+    }
+
+    /** Forgets recorded exchanges. */
+    public void clearRecordedExchanges() {
+        recorder.clear();
+    }
+
+    /** Back to the start state: initial data, no queued failures, no recordings, request count 0. */
+    public void reset() {
+        dataset.reset();
+        faults.clearQueued();
+        recorder.clear();
+        handler.resetRequestCount();
+    }
+
+    /** Stops listening and ends the worker threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxServer[" + baseUrl + ", " + options + "]";
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "htapsync-sandbox-" + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

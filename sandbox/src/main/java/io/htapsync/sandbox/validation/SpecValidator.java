@@ -1,0 +1,143 @@
+package io.htapsync.sandbox.validation;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.util.OpenApiLoader;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks requests and responses against the htapsync OpenAPI spec, read from the
+ * {@code htapsync-api-spec} artifact on the classpath, with swagger-request-validator.
+ */
+public final class SpecValidator {
+
+    /** Where the htapsync-api-spec jar keeps the spec. */
+    public static final String SPEC_RESOURCE = "io/htapsync/spec/starrocks-replication.yaml";
+
+    private final OpenApiInteractionValidator validator;
+
+    private SpecValidator(String specYaml) {
+        // The validator's own loader and default parse options, so the model is what
+        // createForInlineApiSpecification would build; only the security requirements are added.
+        ParseOptions parseOptions = new ParseOptions();
+        parseOptions.setResolve(true);
+        parseOptions.setResolveFully(true);
+        parseOptions.setResolveCombinators(false);
+        OpenAPI api = new OpenApiLoader().loadApi(OpenApiInteractionValidator.SpecSource.inline(specYaml), List.of(),
+                parseOptions);
+        applyRootSecurity(api);
+        this.validator = OpenApiInteractionValidator.createFor(api).build();
+    }
+
+    /**
+     * The validator checks only operation-level {@code security}, but OpenAPI applies the root-level
+     * requirements to every operation that has none of its own (the htapsync spec declares them at
+     * the root). Copying them down makes the validator check what the spec says.
+     */
+    private static void applyRootSecurity(OpenAPI api) {
+        if (api.getSecurity() == null || api.getPaths() == null) {
+            return;
+        }
+        for (PathItem path : api.getPaths().values()) {
+            for (Operation operation : path.readOperations()) {
+                if (operation.getSecurity() == null) {
+                    operation.setSecurity(api.getSecurity());
+                }
+            }
+        }
+    }
+
+    /** The validator for the spec on the classpath; parsed once per JVM, as parsing takes a while. */
+    public static SpecValidator fromClasspath() {
+        return Holder.INSTANCE;
+    }
+
+    /**
+     * The spec's error messages for a request; empty when it conforms.
+     *
+     * @param headers request headers, names in any case
+     */
+    public List<String> validateRequest(String method, String rawPath, Map<String, List<String>> queryParams,
+                                        Map<String, List<String>> headers) {
+        Request.Method specMethod = specMethod(method);
+        if (specMethod == null) {
+            return List.of("method " + method + " is not an HTTP method the spec can describe");
+        }
+        SimpleRequest.Builder request = new SimpleRequest.Builder(specMethod, rawPath);
+        queryParams.forEach(request::withQueryParam);
+        headers.forEach(request::withHeader);
+        return errors(validator.validateRequest(request.build()));
+    }
+
+    /** The spec's error messages for a response to {@code method rawPath}; empty when it conforms. */
+    public List<String> validateResponse(String method, String rawPath, int status, Map<String, String> headers,
+                                         String body) {
+        Request.Method specMethod = specMethod(method);
+        if (specMethod == null) {
+            return List.of("method " + method + " is not an HTTP method the spec can describe");
+        }
+        SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
+        headers.forEach(response::withHeader);
+        return errors(validator.validateResponse(rawPath, specMethod, response.build()));
+    }
+
+    private static Request.Method specMethod(String method) {
+        try {
+            return Request.Method.valueOf(method.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<String> errors(ValidationReport report) {
+        List<String> errors = new ArrayList<>();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() == ValidationReport.Level.ERROR) {
+                StringBuilder text = new StringBuilder(message.getKey()).append(": ");
+                message.getContext().ifPresent(context -> {
+                    context.getParameter().ifPresent(p -> text.append(p.getIn()).append(" parameter ")
+                            .append(p.getName()).append(": "));
+                    context.getPointers().map(ValidationReport.MessageContext.Pointers::getInstance)
+                            .filter(pointer -> !pointer.isEmpty() && !pointer.equals("/"))
+                            .ifPresent(pointer -> text.append("at ").append(pointer).append(": "));
+                });
+                text.append(message.getMessage());
+                for (ValidationReport.Message nested : message.getNestedMessages()) {
+                    text.append(" / ").append(nested.getMessage());
+                }
+                errors.add(text.toString());
+            }
+        }
+        return List.copyOf(errors);
+    }
+
+    private static String readSpec() {
+        try (InputStream in = SpecValidator.class.getClassLoader().getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SPEC_RESOURCE
+                        + " is not on the classpath: the sandbox needs the io.htapsync:htapsync-api-spec jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + SPEC_RESOURCE, e);
+        }
+    }
+
+    private static final class Holder {
+        static final SpecValidator INSTANCE = new SpecValidator(readSpec());
+    }
+}
