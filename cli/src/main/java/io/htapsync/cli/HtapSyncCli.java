@@ -5,6 +5,8 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code htapsync}: lists and watches StarRocks data synchronization tasks. With no endpoint and no
@@ -20,6 +22,9 @@ import picocli.CommandLine.Mixin;
 public final class HtapSyncCli implements Runnable {
   @Mixin
   GlobalOptions options = new GlobalOptions();
+
+  @Spec
+  CommandSpec spec;
 
   final Map<String, String> env;
   final Timing timing;
@@ -62,7 +67,7 @@ public final class HtapSyncCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: list or watch");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: list or watch");
   }
 
   /** Ctrl-C stops a running watch cleanly (exit 0) instead of killing the JVM mid-frame. */
