@@ -156,6 +156,10 @@ class ServiceAnswersTest {
             assertEquals("APIGW.0101", answer.json().get("error_code").getAsString());
             assertEquals(answer.requestId(), answer.json().get("request_id").getAsString());
         }
+        Answer head = send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "HEAD", "X-Auth-Token", TestHttp.TOKEN);
+        assertEquals(404, head.status());
+        assertEquals("", head.body());
+        assertTrue(head.requestId().matches("[0-9a-f]{32}"));
     }
 
     @Test

@@ -128,7 +128,12 @@ public final class SandboxHandler implements HttpHandler {
             throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (exchange.getRequestMethod().equals("HEAD") || bytes.length == 0) {
+            exchange.sendResponseHeaders(status, -1); // a HEAD answer has headers only
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
