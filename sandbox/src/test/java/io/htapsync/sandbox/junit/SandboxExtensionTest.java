@@ -11,6 +11,7 @@ import io.htapsync.sandbox.CounterStyle;
 import io.htapsync.sandbox.SandboxOptions;
 import io.htapsync.sandbox.SandboxServer;
 import io.htapsync.sandbox.TestHttp;
+import io.htapsync.sandbox.fault.InjectedFailure;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,8 +62,8 @@ class SandboxExtensionTest {
     @Test
     @Order(3)
     void queuedFailuresDoNotLeakIntoTheNextTest() {
-        sandbox.failNext(io.htapsync.sandbox.fault.InjectedFailure.internalError(),
-                io.htapsync.sandbox.fault.InjectedFailure.internalError());
+        sandbox.failNext(InjectedFailure.internalError(),
+                InjectedFailure.internalError());
 
         assertEquals(500, get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID)).status());
     }
