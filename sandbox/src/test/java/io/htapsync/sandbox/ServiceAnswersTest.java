@@ -7,7 +7,6 @@ import static io.htapsync.sandbox.data.DemoData.OTHER_PROJECT_ID;
 import static io.htapsync.sandbox.data.DemoData.SALES_INSTANCE_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The answers the sandbox gives, error by error, and the X-Request-Id on each. */
@@ -116,18 +116,25 @@ class ServiceAnswersTest {
         assertEquals(401, answer.status());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"limit=0", "limit=101", "limit=abc", "limit=1.5", "limit=", "limit=99999999999",
-        "offset=-1", "offset=abc", "offset=2147483648", "limit=10&offset=x"})
-    void limitOrOffsetOutOfRangeIsAParameterError(String query) {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "limit=0                | limit must be 1 to 100, got 0",
+        "limit=101              | limit must be 1 to 100, got 101",
+        "limit=abc              | limit must be an integer, 1 to 100",
+        "limit=1.5              | limit must be an integer, 1 to 100",
+        "limit=                 | limit must be an integer, 1 to 100",
+        "limit=99999999999      | limit must be an integer, 1 to 100",
+        "offset=-1              | offset must be 0 or more, got -1",
+        "offset=abc             | offset must be an integer, 0 or more",
+        "offset=2147483648      | offset must be 0 or more, got 2147483648",
+        "limit=10&offset=x      | offset must be an integer, 0 or more"
+    })
+    void limitOrOffsetOutOfRangeIsAParameterError(String query, String detail) {
         Answer answer = get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID) + "?" + query);
 
         assertEquals(400, answer.status(), query);
         assertEquals("{\"error_code\":\"DBS.200001\",\"error_msg\":\"Parameter error.\"}", answer.body());
-        String detail = answer.header("X-Sandbox-Detail");
-        assertNotNull(detail);
-        assertTrue(detail.startsWith(query.contains("offset=") && !query.contains("limit=10") ? "offset" : "limit")
-                || detail.startsWith("offset"), detail);
+        assertEquals(detail, answer.header("X-Sandbox-Detail"));
     }
 
     @ParameterizedTest
@@ -156,6 +163,10 @@ class ServiceAnswersTest {
             assertEquals("APIGW.0101", answer.json().get("error_code").getAsString());
             assertEquals(answer.requestId(), answer.json().get("request_id").getAsString());
         }
+        Answer head = send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "HEAD", "X-Auth-Token", TestHttp.TOKEN);
+        assertEquals(404, head.status());
+        assertEquals("", head.body());
+        assertTrue(head.requestId().matches("[0-9a-f]{32}"));
     }
 
     @Test

@@ -44,6 +44,9 @@ public final class CommandLine {
             """;
 
     private static final Set<String> FLAGS = Set.of("--help", "-h", "--lenient", "--dump-demo-data");
+    private static final Set<String> VALUED = Set.of("--port", "--host", "--data", "--counters", "--stages",
+            "--page-cap", "--latency-ms", "--fail-rate", "--fail-every", "--fail-with", "--retry-after", "--seed",
+            "--token");
 
     private CommandLine() {
     }
@@ -82,14 +85,18 @@ public final class CommandLine {
                 switch (name) {
                     case "--help", "-h" -> action = Action.HELP;
                     case "--dump-demo-data" -> action = action == Action.HELP ? action : Action.DUMP_DEMO_DATA;
-                    default -> options.strict(false);
+                    case "--lenient" -> options.strict(false);
+                    default -> throw new IllegalStateException(name + " is listed in FLAGS but not handled");
                 }
                 continue;
             }
+            if (!VALUED.contains(name)) {
+                throw new UsageException(name.startsWith("-") ? "unknown option " + name
+                        : "unexpected argument \"" + name + "\"");
+            }
             if (value == null) {
-                if (i + 1 >= args.length || !name.startsWith("--")) {
-                    throw new UsageException(name.startsWith("--") ? name + " needs a value"
-                            : "unexpected argument \"" + name + "\"");
+                if (i + 1 >= args.length) {
+                    throw new UsageException(name + " needs a value");
                 }
                 value = args[++i];
             }
@@ -108,7 +115,7 @@ public final class CommandLine {
                     case "--retry-after" -> retryAfter = integer(name, value);
                     case "--seed" -> options.randomSeed(longInteger(name, value));
                     case "--token" -> options.requiredToken(value);
-                    default -> throw new UsageException("unknown option " + name);
+                    default -> throw new IllegalStateException(name + " is listed in VALUED but not handled");
                 }
             } catch (IllegalArgumentException e) {
                 throw new UsageException(name + ": " + e.getMessage());

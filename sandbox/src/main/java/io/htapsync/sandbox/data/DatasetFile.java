@@ -20,8 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +73,7 @@ public final class DatasetFile {
         checkFields(rootObject, ROOT_FIELDS, source, "(top level)");
         JsonArray instances = array(required(rootObject, "instances", source, "(top level)"), source, "instances");
         List<StarRocksInstance> result = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < instances.size(); i++) {
             String where = "instances[" + i + "]";
             StarRocksInstance instance = instance(object(instances.get(i), source, where), source, where);
@@ -175,7 +177,7 @@ public final class DatasetFile {
         for (String key : o.keySet()) {
             if (!known.contains(key)) {
                 throw problem(source, where, "unknown field \"" + key + "\" (known fields: "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                        + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
     }

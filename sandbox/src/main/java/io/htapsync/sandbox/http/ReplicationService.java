@@ -1,5 +1,6 @@
 package io.htapsync.sandbox.http;
 
+import com.google.gson.JsonObject;
 import io.htapsync.sandbox.SandboxOptions;
 import io.htapsync.sandbox.auth.AuthDecision;
 import io.htapsync.sandbox.auth.GatewayAuthenticator;
@@ -71,7 +72,7 @@ final class ReplicationService {
         return ServiceAnswer.ok(options.successBodyRewriter().apply(page(request, instance.get())));
     }
 
-    private com.google.gson.JsonObject page(IncomingRequest request, StarRocksInstance instance) {
+    private JsonObject page(IncomingRequest request, StarRocksInstance instance) {
         int limit = request.queryParam("limit") == null ? DEFAULT_LIMIT : Integer.parseInt(request.queryParam("limit"));
         int offset = request.queryParam("offset") == null ? 0 : Integer.parseInt(request.queryParam("offset"));
         List<ReplicationTask> tasks = instance.tasks();

@@ -56,6 +56,7 @@ public final class SandboxHandler implements HttpHandler {
         String requestId = UUID.randomUUID().toString().replace("-", "");
         long requestNumber = requestCount.incrementAndGet();
         IncomingRequest request = null;
+        boolean recorded = false;
         try {
             request = IncomingRequest.read(exchange);
             List<String> requestViolations = spec.validateRequest(request.method(), request.rawPath(),
@@ -89,7 +90,8 @@ public final class SandboxHandler implements HttpHandler {
             // Recorded before sending: a client that has its answer must find the exchange recorded.
             recorder.record(recording(requestId, receivedAt, request, answer.status(), headers, answer.body(),
                     requestViolations, responseViolations, answer.describedBySpec() || !responseViolations.isEmpty(),
-                    answer.injectedFailure()));
+                    failure.orElse(null)));
+            recorded = true;
             send(exchange, answer.status(), headers, answer.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +100,7 @@ public final class SandboxHandler implements HttpHandler {
             diagnostics.println("[htapsync-sandbox] failed while answering X-Request-Id " + requestId + ": " + e);
             ServiceAnswer failure = ServiceAnswer.sandboxFailure(e);
             Map<String, String> headers = headers(failure, requestId);
-            if (request != null) {
+            if (request != null && !recorded) {
                 recorder.record(recording(requestId, receivedAt, request, failure.status(), headers, failure.body(),
                         List.of(), List.of("sandbox failure: " + e), false, null));
             }
@@ -128,7 +130,12 @@ public final class SandboxHandler implements HttpHandler {
             throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (exchange.getRequestMethod().equals("HEAD") || bytes.length == 0) {
+            exchange.sendResponseHeaders(status, -1); // a HEAD answer has headers only
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

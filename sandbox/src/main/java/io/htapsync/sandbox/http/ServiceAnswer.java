@@ -17,15 +17,13 @@ import java.util.Map;
  * @param body            body text
  * @param headers         extra headers (X-Request-Id is added when sending)
  * @param describedBySpec whether the response must conform to the spec
- * @param injectedFailure the injected failure this answer stands for, or null
  */
 public record ServiceAnswer(
         int status,
         String contentType,
         String body,
         Map<String, String> headers,
-        boolean describedBySpec,
-        InjectedFailure injectedFailure) {
+        boolean describedBySpec) {
 
     /** Diagnostics header: why the sandbox answered with an error (never holds a secret). */
     public static final String DETAIL_HEADER = "X-Sandbox-Detail";
@@ -38,7 +36,7 @@ public record ServiceAnswer(
 
     /** A 200 with a JSON body. */
     static ServiceAnswer ok(JsonObject body) {
-        return new ServiceAnswer(200, JSON, GSON.toJson(body), Map.of(), true, null);
+        return new ServiceAnswer(200, JSON, GSON.toJson(body), Map.of(), true);
     }
 
     /** The service's documented error body: {@code error_code} and {@code error_msg}. */
@@ -46,7 +44,7 @@ public record ServiceAnswer(
         JsonObject body = new JsonObject();
         body.addProperty("error_code", code);
         body.addProperty("error_msg", message);
-        return new ServiceAnswer(status, JSON, GSON.toJson(body), detailHeader(detail), true, null);
+        return new ServiceAnswer(status, JSON, GSON.toJson(body), detailHeader(detail), true);
     }
 
     /** The API gateway's error body, which adds {@code request_id}. */
@@ -56,7 +54,7 @@ public record ServiceAnswer(
         body.addProperty("error_code", code);
         body.addProperty("error_msg", message);
         body.addProperty("request_id", requestId);
-        return new ServiceAnswer(status, JSON, GSON.toJson(body), detailHeader(detail), describedBySpec, null);
+        return new ServiceAnswer(status, JSON, GSON.toJson(body), detailHeader(detail), describedBySpec);
     }
 
     /** The answer an injected failure stands for (not for a dropped connection, which has none). */
@@ -68,7 +66,7 @@ public record ServiceAnswer(
                 JsonObject body = new JsonObject();
                 body.addProperty("error_code", failure.errorCode());
                 body.addProperty("error_msg", failure.errorMessage());
-                yield new ServiceAnswer(failure.status(), JSON, GSON.toJson(body), headers, true, failure);
+                yield new ServiceAnswer(failure.status(), JSON, GSON.toJson(body), headers, true);
             }
             case THROTTLED -> {
                 JsonObject body = new JsonObject();
@@ -76,11 +74,11 @@ public record ServiceAnswer(
                 body.addProperty("error_msg", failure.errorMessage());
                 body.addProperty("request_id", requestId);
                 headers.put("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
-                yield new ServiceAnswer(429, JSON, GSON.toJson(body), headers, true, failure);
+                yield new ServiceAnswer(429, JSON, GSON.toJson(body), headers, true);
             }
             case UNAVAILABLE -> {
                 headers.put("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
-                yield new ServiceAnswer(503, "text/html", PROXY_503_PAGE, headers, false, failure);
+                yield new ServiceAnswer(503, "text/html", PROXY_503_PAGE, headers, false);
             }
             case DROP_CONNECTION -> throw new IllegalArgumentException("a dropped connection has no answer");
         };
@@ -93,7 +91,7 @@ public record ServiceAnswer(
         body.addProperty("error_msg", "htapsync sandbox bug: the response it built breaks the OpenAPI spec, "
                 + "so strict mode withheld it: " + String.join("; ", violations));
         return new ServiceAnswer(500, JSON, GSON.toJson(body),
-                Map.of(DETAIL_HEADER, "response withheld: breaks the spec"), false, null);
+                Map.of(DETAIL_HEADER, "response withheld: breaks the spec"), false);
     }
 
     /** The answer when the sandbox itself failed. */
@@ -101,7 +99,7 @@ public record ServiceAnswer(
         JsonObject body = new JsonObject();
         body.addProperty("error_code", "SANDBOX.0002");
         body.addProperty("error_msg", "htapsync sandbox failed while answering: " + e);
-        return new ServiceAnswer(500, JSON, GSON.toJson(body), Map.of(), false, null);
+        return new ServiceAnswer(500, JSON, GSON.toJson(body), Map.of(), false);
     }
 
     private static Map<String, String> detailHeader(String detail) {

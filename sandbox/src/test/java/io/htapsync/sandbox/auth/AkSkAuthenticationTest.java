@@ -99,7 +99,7 @@ class AkSkAuthenticationTest {
         try (SandboxServer accepting = SandboxServer.start(
                 SandboxOptions.builder().signatureVerifier(r -> r.authorization().accessKey().equals("AK1")).build())) {
             String good = "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=" + SIGNATURE;
-            assertEquals(200, signed(accessing(accepting), good, DATE).status());
+            assertEquals(200, signed(accepting, good, DATE).status());
         }
     }
 
@@ -139,10 +139,6 @@ class AkSkAuthenticationTest {
         assertEquals("Authorization part \"s3cr3tvalue\" is not name=value", problem);
         String withEquals = SdkHmacAuthorization.parse("SDK-HMAC-SHA256 Access=AK, Signature=s3cr3t").problem();
         assertFalse(withEquals.contains("s3cr3t"), withEquals);
-    }
-
-    private static SandboxServer accessing(SandboxServer sandbox) {
-        return sandbox;
     }
 
     private static Answer signed(SandboxServer sandbox, String authorization, String date) {
