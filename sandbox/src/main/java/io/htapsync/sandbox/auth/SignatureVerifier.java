@@ -16,4 +16,12 @@ public interface SignatureVerifier {
     static SignatureVerifier acceptWellFormed() {
         return request -> true;
     }
+
+    /**
+     * Accepts only requests signed with this key pair: the signature is recomputed with the client's
+     * own signer over the headers the request says it signed, and compared in constant time.
+     */
+    static SignatureVerifier withKey(String accessKey, String secretKey) {
+        return new KeyedSignatureVerifier(accessKey, secretKey);
+    }
 }
