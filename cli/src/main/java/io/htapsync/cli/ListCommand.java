@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -23,9 +24,8 @@ final class ListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--instance", required = true, paramLabel = "ID",
-      description = "StarRocks instance ID (36 letters and digits).")
-  String instance;
+  @Mixin
+  InstanceOption instanceOption = new InstanceOption();
 
   @ArgGroup(exclusive = true)
   Range range = new Range();
@@ -63,7 +63,7 @@ final class ListCommand implements Callable<Integer> {
       List<StarRocksReplicationInfo> tasks;
       if (range.all) {
         long[] totalSeen = {0};
-        tasks = client.streamReplications(instance, page -> {
+        tasks = client.streamReplications(instanceOption.id, page -> {
           cli.timing.firstCallDone(System.nanoTime() - start);
           totalSeen[0] = page.totalCount();
           if (!page.isLast() || page.offset() > 0) {
@@ -74,7 +74,7 @@ final class ListCommand implements Callable<Integer> {
       } else {
         int offset = range.page == null ? 0 : range.page.offset;
         int limit = range.page == null ? 100 : range.page.limit;
-        ReplicationPage page = client.listReplications(instance, offset, limit);
+        ReplicationPage page = client.listReplications(instanceOption.id, offset, limit);
         cli.timing.firstCallDone(System.nanoTime() - start);
         total = page.totalCount();
         tasks = page.replications();

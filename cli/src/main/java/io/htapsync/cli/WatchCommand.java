@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,9 +29,8 @@ final class WatchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--instance", required = true, paramLabel = "ID",
-      description = "StarRocks instance ID (36 letters and digits).")
-  String instance;
+  @Mixin
+  InstanceOption instanceOption = new InstanceOption();
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
       converter = DurationConverter.class,
@@ -57,10 +57,10 @@ final class WatchCommand implements Callable<Integer> {
       while (true) {
         long start = System.nanoTime();
         List<StarRocksReplicationInfo> tasks =
-            connection.client.streamReplications(instance).collect(Collectors.toList());
+            connection.client.streamReplications(instanceOption.id).collect(Collectors.toList());
         cli.timing.firstCallDone(System.nanoTime() - start);
         long synced = SyncState.syncedCount(tasks);
-        String frame = CLOCK.format(LocalTime.now()) + "  " + instance + "  " + synced + " of " + tasks.size()
+        String frame = CLOCK.format(LocalTime.now()) + "  " + instanceOption.id + "  " + synced + " of " + tasks.size()
             + " tasks synced\n" + TaskTable.render(tasks);
         if (redrawInPlace && linesDrawn > 0) {
           out.print("\033[" + linesDrawn + "A\033[J"); // cursor up over the last frame, clear below
