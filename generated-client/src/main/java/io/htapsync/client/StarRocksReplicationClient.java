@@ -162,7 +162,8 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
         "total_count is not a whole number: " + body.getTotalCount(), requestId, null, null));
     List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();
-    if (tasks.contains(null)) {
+    // Not tasks.contains(null): the List.of() for "replications": null throws on a null probe.
+    if (tasks.stream().anyMatch(Objects::isNull)) {
       throw new ResponseDecodingException("replications holds a null task", requestId, null, null);
     }
     return new ReplicationPage(total, tasks, offset, limit, requestId);
