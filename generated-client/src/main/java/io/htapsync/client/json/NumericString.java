@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 public final class NumericString {
   // JSON's number grammar, but leading zeros are tolerated inside strings ("007").
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+  // JSON's number grammar exactly (RFC 8259): what ofNumber accepts, because it is written out verbatim.
+  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
   // A long has at most 19 digits; beyond this the value cannot fit, whatever its text.
   private static final int MAX_LONG_DIGITS = 19;
   // Bounds BigDecimal's exponent so that no conversion can allocate without limit ("1e999999999").
@@ -54,7 +56,7 @@ public final class NumericString {
    * @throws IllegalArgumentException if {@code text} is not a JSON number
    */
   public static NumericString ofNumber(String text) {
-    if (!DECIMAL.matcher(Objects.requireNonNull(text, "text")).matches()) {
+    if (!JSON_NUMBER.matcher(Objects.requireNonNull(text, "text")).matches()) {
       throw new IllegalArgumentException("not a JSON number: " + abbreviate(text));
     }
     return new NumericString(text, true);
