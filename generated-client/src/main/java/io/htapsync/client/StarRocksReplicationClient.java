@@ -10,6 +10,7 @@ import io.htapsync.client.http.CallExecutor;
 import io.htapsync.client.http.ClientHeadersInterceptor;
 import io.htapsync.client.http.HttpLogging;
 import io.htapsync.client.http.ResponseDecoder;
+import io.htapsync.client.http.Snippets;
 import io.htapsync.client.model.ListStarRocksDataReplicationsResponse;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.paging.ReplicationSpliterator;
@@ -160,7 +161,8 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     ListStarRocksDataReplicationsResponse body = decoder.decode(response);
     String requestId = response.header("X-Request-Id");
     long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
-        "total_count is not a whole number: " + body.getTotalCount(), requestId, null, null));
+        "total_count is not a whole number: " + Snippets.excerpt(String.valueOf(body.getTotalCount()), 64),
+        requestId, null, null));
     List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();
     // Not tasks.contains(null): the List.of() for "replications": null throws on a null probe.
     if (tasks.stream().anyMatch(Objects::isNull)) {
