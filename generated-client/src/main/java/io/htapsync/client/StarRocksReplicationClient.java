@@ -340,6 +340,11 @@ public final class StarRocksReplicationClient implements AutoCloseable {
         throw new IllegalStateException("an endpoint is required: region(\"cn-north-4\") or endpoint(URI)");
       }
       URI uri = endpointUri != null ? endpointUri : RegionEndpoints.endpointOf(region);
+      if (uri.getRawUserInfo() != null) {
+        // Checked first and not echoed: user:password@ would otherwise reach toString() and messages.
+        throw new IllegalStateException("endpoint must not carry user info (user:password@host);"
+            + " credentials go in credentials(..)");
+      }
       String scheme = uri.getScheme();
       if ("http".equalsIgnoreCase(scheme) && !allowInsecureHttp) {
         throw new IllegalStateException("endpoint " + uri + " is plain http; tokens and signatures"
