@@ -48,11 +48,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FaultToleranceTest {
   static final Duration CONNECT_TIMEOUT = Duration.ofMillis(300);
-  static final Duration READ_TIMEOUT = Duration.ofMillis(300);
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration DEADLINE = Duration.ofSeconds(2);
-  /** Scheduling slack on a shared 2-core machine; every call must end within its bound plus this. */
-  static final Duration MARGIN = Duration.ofMillis(500);
+  static final Duration DEADLINE = Duration.ofSeconds(3);
+  /** Scheduling slack on a shared, busy 2-core machine; every call must end within its bound plus this. */
+  static final Duration MARGIN = Duration.ofSeconds(1);
   static final RetryPolicy POLICY = RetryPolicy.builder()
       .maxAttempts(3)
       .baseDelay(Duration.ofMillis(10))
@@ -60,6 +58,16 @@ class FaultToleranceTest {
       .maxRetryAfter(Duration.ofSeconds(2))
       .deadline(DEADLINE)
       .build();
+  /**
+   * Answers that arrive at once get generous timeouts, so a busy machine cannot turn them into
+   * timeouts; the timeout faults get a 300 ms read timeout, far inside the 3 s deadline, so that
+   * their attempt counts do not depend on the machine's load either.
+   */
+  static final Settings PROMPT = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(3), POLICY);
+  static final Settings SHORT_READ = new Settings(Duration.ofMillis(300), Duration.ofSeconds(3), POLICY);
+  /** For the waits the server asks for: one wait is enough to measure, and keeps the suite fast. */
+  static final Settings TWO_ATTEMPTS = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(3),
+      POLICY.toBuilder().maxAttempts(2).build());
   static final Instant NOW = Instant.parse("2026-03-01T08:30:15Z");
 
   static final String PAGE = ClientTestSupport.pageBody(2, 0, 2);
@@ -71,23 +79,37 @@ class FaultToleranceTest {
 
   private static final List<String> ROWS = new ArrayList<>();
 
+  /** Per-attempt timeouts and the policy (whose deadline is the row's bound). */
+  record Settings(Duration readTimeout, Duration callTimeout, RetryPolicy policy) {}
+
   /**
    * One fault. {@code script} null means nothing listens. {@code attempts} is what the client reports
-   * (TransportException.attempts(), else the server's request count); {@code bound} is the documented
-   * longest time and {@code atLeast} the shortest (waits the server asked for).
+   * (TransportException.attempts(), else the server's request count), or {@link #CUT_BY_DEADLINE}
+   * when the deadline ends the call in the middle of an attempt, so that how many fit depends on
+   * the machine; {@code atLeast} is the shortest time the call may take (waits the server asked for).
    */
   record Fault(String name, RawHttpServer.Script script, Class<? extends HtapSyncException> expected,
-      int attempts, Duration bound, Duration atLeast, RetryPolicy policy,
-      Consumer<HtapSyncException> check) {
+      int attempts, Duration atLeast, Settings settings, Consumer<HtapSyncException> check) {
+    Duration bound() {
+      return settings.policy().deadline();
+    }
+
     @Override
     public String toString() {
       return name;
     }
   }
 
+  static final int CUT_BY_DEADLINE = -1;
+
   static Fault fault(String name, RawHttpServer.Script script, Class<? extends HtapSyncException> expected,
       int attempts, Consumer<HtapSyncException> check) {
-    return new Fault(name, script, expected, attempts, DEADLINE, Duration.ZERO, POLICY, check);
+    return new Fault(name, script, expected, attempts, Duration.ZERO, PROMPT, check);
+  }
+
+  static Fault timeoutFault(String name, RawHttpServer.Script script, int attempts) {
+    return new Fault(name, script, TransportException.class, attempts, Duration.ZERO, SHORT_READ,
+        e -> assertMessage(e, "timed out"));
   }
 
   static Stream<Fault> faults() {
@@ -104,21 +126,22 @@ class FaultToleranceTest {
           out.write(body, 0, body.length / 2);
           out.flush();
         }, TransportException.class, 3, e -> assertMessage(e, "unexpected end of stream")),
-        fault("accepts and never answers", (socket, out) -> RawHttpServer.stall(socket),
-            TransportException.class, 3, e -> assertMessage(e, "timed out")),
-        new Fault("never answers, deadline 500 ms < 3 read timeouts", (socket, out) -> RawHttpServer.stall(socket),
-            TransportException.class, 2, Duration.ofMillis(500), Duration.ofMillis(450),
-            POLICY.toBuilder().deadline(Duration.ofMillis(500)).build(), e -> assertMessage(e, "timed out")),
-        fault("body trickles 1 byte/450 ms (read timeout 300 ms)", trickle(450),
-            TransportException.class, 3, e -> assertMessage(e, "timed out")),
-        new Fault("body trickles 1 byte/100 ms, never ends (call timeout 1 s)", trickle(100),
-            TransportException.class, 2, DEADLINE, Duration.ofMillis(1900), POLICY, e -> assertMessage(e, "timed out")),
-        fault("Content-Length 1000 bytes too large, connection kept open", (socket, out) -> {
+        timeoutFault("accepts and never answers (read timeout 300 ms)",
+            (socket, out) -> RawHttpServer.stall(socket), 3),
+        new Fault("never answers, deadline 700 ms cuts the attempts", (socket, out) -> RawHttpServer.stall(socket),
+            TransportException.class, CUT_BY_DEADLINE, Duration.ofMillis(650), new Settings(Duration.ofMillis(300),
+            Duration.ofSeconds(3), POLICY.toBuilder().maxAttempts(10).deadline(Duration.ofMillis(700)).build()),
+            e -> assertMessage(e, "timed out")),
+        timeoutFault("body trickles 1 byte/450 ms (read timeout 300 ms)", trickle(450), 3),
+        new Fault("body trickles 1 byte/100 ms, never ends (call timeout 500 ms)", trickle(100),
+            TransportException.class, 2, Duration.ofMillis(1000), new Settings(Duration.ofMillis(300),
+            Duration.ofMillis(500), POLICY.toBuilder().maxAttempts(2).build()), e -> assertMessage(e, "timed out")),
+        timeoutFault("Content-Length 1000 bytes too large, connection kept open", (socket, out) -> {
           byte[] body = PAGE.getBytes(StandardCharsets.UTF_8);
           out.write(concat(head(200, "OK", body.length + 1000), body));
           out.flush();
           RawHttpServer.stall(socket);
-        }, TransportException.class, 3, e -> assertMessage(e, "timed out")),
+        }, 3),
         fault("Content-Length 20 bytes, body longer", (socket, out) -> {
           out.write(concat(head(200, "OK", 20), PAGE.getBytes(StandardCharsets.UTF_8)));
           out.flush();
@@ -129,16 +152,20 @@ class FaultToleranceTest {
         fault("gzip that does not inflate", answer(response(200, "OK", PAGE, "Content-Encoding: gzip")),
             TransportException.class, 3, e -> assertMessage(e, "ID1ID2")),
         new Fault("429, Retry-After: 1 (seconds)", answer(response(429, "Too Many Requests", THROTTLED,
-            "Retry-After: 1")), ThrottledException.class, 2, DEADLINE, Duration.ofSeconds(1), POLICY,
+            "Retry-After: 1")), ThrottledException.class, 2, Duration.ofSeconds(1), TWO_ATTEMPTS,
             e -> assertEquals(Duration.ofSeconds(1), ((ThrottledException) e).retryAfter().orElseThrow())),
-        new Fault("429, Retry-After: 0000000001 (1 s, zero-padded)", answer(response(429, "Too Many Requests",
-            THROTTLED, "Retry-After: 0000000001")), ThrottledException.class, 2, DEADLINE, Duration.ofSeconds(1),
-            POLICY, e -> assertEquals(Duration.ofSeconds(1), ((ThrottledException) e).retryAfter().orElseThrow())),
+        fault("429, Retry-After: 0000000000 (zero, zero-padded)", answer(response(429, "Too Many Requests",
+            THROTTLED, "Retry-After: 0000000000")), ThrottledException.class, 3,
+            e -> assertEquals(Duration.ZERO, ((ThrottledException) e).retryAfter().orElseThrow())),
         new Fault("503, Retry-After: HTTP date 1 s ahead", answer(response(503, "Service Unavailable",
             "{\"error_code\":\"DBS.200001\",\"error_msg\":\"busy\"}",
             "Retry-After: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(1).atOffset(ZoneOffset.UTC)))),
-            ServerErrorException.class, 2, DEADLINE, Duration.ofSeconds(1), POLICY,
+            ServerErrorException.class, 2, Duration.ofSeconds(1), TWO_ATTEMPTS,
             e -> assertEquals(503, ((ServerErrorException) e).httpStatus())),
+        new Fault("503, Retry-After: 1, deadline 1.5 s: a second wait would pass it",
+            answer(response(503, "Service Unavailable", "{}", "Retry-After: 1")), ServerErrorException.class, 2,
+            Duration.ofSeconds(1), new Settings(Duration.ofSeconds(1), Duration.ofSeconds(3),
+            POLICY.toBuilder().deadline(Duration.ofMillis(1500)).build()), e -> { }),
         fault("429, Retry-After: 3600 (over maxRetryAfter)", answer(response(429, "Too Many Requests", THROTTLED,
             "Retry-After: 3600")), ThrottledException.class, 1,
             e -> assertEquals(Duration.ofHours(1), ((ThrottledException) e).retryAfter().orElseThrow())),
@@ -159,17 +186,18 @@ class FaultToleranceTest {
   void endsInTheDocumentedExceptionWithinTheDeadline(Fault fault) throws Exception {
     Outcome sync = run(fault, false);
     Outcome async = run(fault, true);
-    ROWS.add("| " + fault.name() + " | " + fault.expected().getSimpleName() + " | " + fault.attempts()
+    ROWS.add("| " + fault.name() + " | " + fault.expected().getSimpleName() + " | "
+        + (fault.attempts() == CUT_BY_DEADLINE ? sync.attempts + " / " + async.attempts + " (deadline)" : sync.attempts)
         + " | " + sync.serverRequests + " | " + sync.millis + " | " + async.millis + " | "
         + (fault.atLeast().isZero() ? "" : "≥ " + fault.atLeast().toMillis() + ", ")
         + "≤ " + fault.bound().toMillis() + " |");
   }
 
-  record Outcome(long millis, int serverRequests) {}
+  record Outcome(long millis, int attempts, int serverRequests) {}
 
   private Outcome run(Fault fault, boolean async) throws Exception {
     try (RawHttpServer server = fault.script() == null ? null : new RawHttpServer(fault.script());
-        StarRocksReplicationClient client = client(server == null ? closedPort() : server.uri(), fault.policy())) {
+        StarRocksReplicationClient client = client(server == null ? closedPort() : server.uri(), fault.settings())) {
       String mode = async ? "async" : "sync";
       long start = System.nanoTime();
       HtapSyncException e;
@@ -186,30 +214,33 @@ class FaultToleranceTest {
       assertEquals(fault.expected(), e.getClass(), mode + ": " + e);
       int serverRequests = server == null ? 0 : server.requestCount();
       int attempts = e instanceof TransportException ? ((TransportException) e).attempts() : serverRequests;
-      assertEquals(fault.attempts(), attempts, mode + " attempts: " + e);
+      if (fault.attempts() == CUT_BY_DEADLINE) {
+        assertTrue(attempts >= 1 && attempts < fault.settings().policy().maxAttempts(), mode + " attempts: " + e);
+      } else {
+        assertEquals(fault.attempts(), attempts, mode + " attempts: " + e);
+      }
       if (server != null) {
-        assertEquals(fault.attempts(), serverRequests, mode + ": one server request per attempt");
+        assertEquals(attempts, serverRequests, mode + ": one server request per attempt");
       }
       assertTrue(millis <= fault.bound().plus(MARGIN).toMillis(),
           mode + " took " + millis + " ms; bound " + fault.bound().toMillis() + " ms + margin");
-      assertTrue(millis <= fault.policy().deadline().plus(MARGIN).toMillis(), mode + " outlived the deadline");
       assertTrue(millis >= fault.atLeast().toMillis(), mode + " took only " + millis + " ms");
       assertFalse(e.getMessage().contains("\n"), "one-line message: " + e.getMessage());
       fault.check().accept(e);
-      return new Outcome(millis, serverRequests);
+      return new Outcome(millis, attempts, serverRequests);
     }
   }
 
-  private static StarRocksReplicationClient client(URI endpoint, RetryPolicy policy) {
+  private static StarRocksReplicationClient client(URI endpoint, Settings settings) {
     return StarRocksReplicationClient.builder()
         .endpoint(endpoint)
         .allowInsecureHttp()
         .projectId(ClientTestSupport.PROJECT)
         .credentials(Credentials.token(ClientTestSupport.TOKEN))
         .connectTimeout(CONNECT_TIMEOUT)
-        .readTimeout(READ_TIMEOUT)
-        .callTimeout(CALL_TIMEOUT)
-        .retryPolicy(policy)
+        .readTimeout(settings.readTimeout())
+        .callTimeout(settings.callTimeout())
+        .retryPolicy(settings.policy())
         .clock(Clock.fixed(NOW, ZoneOffset.UTC))
         .build();
   }
