@@ -86,9 +86,14 @@ public final class NumericString {
     return toBigDecimal().isPresent();
   }
 
-  /** The exact decimal value, or empty when the text is not a decimal number. */
+  /**
+   * The exact decimal value, or empty when the text is not a decimal number (or is one beyond the
+   * bounds this class converts: more than 10,000 characters, or an exponent beyond 10,000).
+   */
   public Optional<BigDecimal> toBigDecimal() {
-    if (!DECIMAL.matcher(raw).matches()) {
+    // Length first: parsing decimal text is quadratic, and a 1 MB string from the server would
+    // keep one call busy for tens of seconds, past any deadline.
+    if (raw.length() > MAX_ABS_SCALE || !DECIMAL.matcher(raw).matches()) {
       return Optional.empty();
     }
     BigDecimal value;
