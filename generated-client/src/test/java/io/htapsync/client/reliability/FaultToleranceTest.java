@@ -177,6 +177,9 @@ class FaultToleranceTest {
             ServerErrorException.class, 3, FaultToleranceTest::htmlSnippet),
         fault("empty 200", answer(response(200, "OK", "")), ResponseDecodingException.class, 1,
             e -> assertMessage(e, "empty body")),
+        fault("200 whose total_count is a 1,000,000-digit string", answer(response(200, "OK",
+            "{\"total_count\":\"" + "1".repeat(1_000_000) + "\",\"replications\":[]}")),
+            ResponseDecodingException.class, 1, e -> assertMessage(e, "total_count is not a whole number")),
         fault("200 carrying an error body", answer(response(200, "OK", ERROR_400)),
             ResponseDecodingException.class, 1, e -> assertMessage(e, "DBS.200022")));
   }
