@@ -10,6 +10,7 @@ import io.htapsync.client.http.CallExecutor;
 import io.htapsync.client.http.ClientHeadersInterceptor;
 import io.htapsync.client.http.HttpLogging;
 import io.htapsync.client.http.ResponseDecoder;
+import io.htapsync.client.http.Snippets;
 import io.htapsync.client.model.ListStarRocksDataReplicationsResponse;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.paging.ReplicationSpliterator;
@@ -172,9 +173,11 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     ListStarRocksDataReplicationsResponse body = decoder.decode(response);
     String requestId = response.header("X-Request-Id");
     long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
-        "total_count is not a whole number: " + body.getTotalCount(), requestId, null, null));
+        "total_count is not a whole number: " + Snippets.excerpt(String.valueOf(body.getTotalCount()), 64),
+        requestId, null, null));
     List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();
-    if (tasks.contains(null)) {
+    // Not tasks.contains(null): the List.of() for "replications": null throws on a null probe.
+    if (tasks.stream().anyMatch(Objects::isNull)) {
       throw new ResponseDecodingException("replications holds a null task", requestId, null, null);
     }
     return new ReplicationPage(total, tasks, offset, limit, requestId);
@@ -349,6 +352,11 @@ public final class StarRocksReplicationClient implements AutoCloseable {
         throw new IllegalStateException("an endpoint is required: region(\"cn-north-4\") or endpoint(URI)");
       }
       URI uri = endpointUri != null ? endpointUri : RegionEndpoints.endpointOf(region);
+      if (uri.getRawUserInfo() != null) {
+        // Checked first and not echoed: user:password@ would otherwise reach toString() and messages.
+        throw new IllegalStateException("endpoint must not carry user info (user:password@host);"
+            + " credentials go in credentials(..)");
+      }
       String scheme = uri.getScheme();
       if ("http".equalsIgnoreCase(scheme) && !allowInsecureHttp) {
         throw new IllegalStateException("endpoint " + uri + " is plain http; tokens and signatures"

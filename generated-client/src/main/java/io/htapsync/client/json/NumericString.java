@@ -7,6 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.htapsync.client.exception.NumericConversionException;
+import io.htapsync.client.http.Snippets;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -29,6 +30,8 @@ import java.util.regex.Pattern;
 public final class NumericString {
   // JSON's number grammar, but leading zeros are tolerated inside strings ("007").
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+  // JSON's number grammar exactly (RFC 8259): what ofNumber accepts, because it is written out verbatim.
+  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
   // A long has at most 19 digits; beyond this the value cannot fit, whatever its text.
   private static final int MAX_LONG_DIGITS = 19;
   // Bounds BigDecimal's exponent so that no conversion can allocate without limit ("1e999999999").
@@ -54,7 +57,7 @@ public final class NumericString {
    * @throws IllegalArgumentException if {@code text} is not a JSON number
    */
   public static NumericString ofNumber(String text) {
-    if (!DECIMAL.matcher(Objects.requireNonNull(text, "text")).matches()) {
+    if (!JSON_NUMBER.matcher(Objects.requireNonNull(text, "text")).matches()) {
       throw new IllegalArgumentException("not a JSON number: " + abbreviate(text));
     }
     return new NumericString(text, true);
@@ -83,9 +86,14 @@ public final class NumericString {
     return toBigDecimal().isPresent();
   }
 
-  /** The exact decimal value, or empty when the text is not a decimal number. */
+  /**
+   * The exact decimal value, or empty when the text is not a decimal number (or is one beyond the
+   * bounds this class converts: more than 10,000 characters, or an exponent beyond 10,000).
+   */
   public Optional<BigDecimal> toBigDecimal() {
-    if (!DECIMAL.matcher(raw).matches()) {
+    // Length first: parsing decimal text is quadratic, and a 1 MB string from the server would
+    // keep one call busy for tens of seconds, past any deadline.
+    if (raw.length() > MAX_ABS_SCALE || !DECIMAL.matcher(raw).matches()) {
       return Optional.empty();
     }
     BigDecimal value;
@@ -152,7 +160,9 @@ public final class NumericString {
   }
 
   private static String abbreviate(String text) {
-    String shown = text.length() <= MAX_TO_STRING ? text : text.substring(0, MAX_TO_STRING) + "...";
+    // Escaped: the text comes from the server, and a line break in it would forge log lines.
+    String shown = Snippets.excerpt(text.substring(0, Math.min(text.length(), MAX_TO_STRING)), MAX_TO_STRING)
+        + (text.length() > MAX_TO_STRING ? "..." : "");
     return '"' + shown + '"' + (text.length() > MAX_TO_STRING ? " (" + text.length() + " chars)" : "");
   }
 

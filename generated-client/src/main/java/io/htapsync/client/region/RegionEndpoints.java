@@ -1,5 +1,6 @@
 package io.htapsync.client.region;
 
+import io.htapsync.client.http.Snippets;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class RegionEndpoints {
   public static URI endpointOf(String region) {
     String pattern = region == null ? null : HOST_PATTERN_BY_REGION.get(region);
     if (pattern == null) {
-      throw new IllegalArgumentException("unknown region " + (region == null ? "null" : '"' + region + '"')
+      // Quoted escaped and bounded: the name is caller input and may hold anything.
+      throw new IllegalArgumentException("unknown region "
+          + (region == null ? "null" : '"' + Snippets.excerpt(region, 48) + '"')
           + "; known regions: " + String.join(", ", knownRegions())
           + ". For another endpoint use endpoint(URI).");
     }

@@ -22,10 +22,12 @@ public final class RetryAfter {
     }
     String value = header.trim();
     if (value.chars().allMatch(Character::isDigit)) {
-      if (value.length() > 9) {
+      // Leading zeros first: "0000000001" is one second, not a 10-digit (capped) wait.
+      String digits = value.replaceFirst("^0+(?=.)", "");
+      if (digits.length() > 9) {
         return Optional.of(Duration.ofSeconds(999_999_999L));
       }
-      return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+      return Optional.of(Duration.ofSeconds(Long.parseLong(digits)));
     }
     try {
       Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
