@@ -73,6 +73,10 @@ public final class StarRocksReplicationClient implements AutoCloseable {
         .readTimeout(b.readTimeout)
         .writeTimeout(b.readTimeout)
         .callTimeout(b.callTimeout)
+        // A redirect would carry X-Auth-Token and X-Security-Token to another host (OkHttp strips
+        // only Authorization), and the service never redirects: a 3xx is reported, not followed.
+        .followRedirects(false)
+        .followSslRedirects(false)
         .addInterceptor(new ClientHeadersInterceptor(userAgent(b.userAgentSuffix)))
         .addInterceptor(new AbortingInterceptor(
             new AuthenticationInterceptor(b.credentials, projectId, b.clock)));
@@ -175,6 +179,9 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
         "total_count is not a whole number: " + Snippets.excerpt(String.valueOf(body.getTotalCount()), 64),
         requestId, null, null));
+    if (total < 0) {
+      throw new ResponseDecodingException("total_count is negative: " + total, requestId, null, null);
+    }
     List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();
     // Not tasks.contains(null): the List.of() for "replications": null throws on a null probe.
     if (tasks.stream().anyMatch(Objects::isNull)) {
@@ -190,6 +197,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    executor.close();
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -319,6 +327,12 @@ public final class StarRocksReplicationClient implements AutoCloseable {
      * logging-interceptor on the classpath.
      */
     public Builder httpLogging(HttpLogLevel level, Consumer<String> sink) {
+      try {
+        Class.forName("okhttp3.logging.HttpLoggingInterceptor", false, Builder.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException("httpLogging needs com.squareup.okhttp3:logging-interceptor"
+            + " (the version matching OkHttp) on the classpath");
+      }
       this.logLevel = Objects.requireNonNull(level, "level");
       this.logSink = Objects.requireNonNull(sink, "sink");
       return this;

@@ -7,6 +7,7 @@ import io.htapsync.client.retry.RetryAfter;
 import io.htapsync.client.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.ref.WeakReference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -37,11 +38,17 @@ public final class CallExecutor {
   private final OkHttpClient http;
   private final RetryPolicy policy;
   private final Clock clock;
+  private volatile boolean closed;
 
   public CallExecutor(OkHttpClient http, RetryPolicy policy, Clock clock) {
     this.http = http;
     this.policy = policy;
     this.clock = clock;
+  }
+
+  /** Ends retries still to come: calls waiting to retry fail at once instead of retrying. */
+  public void close() {
+    closed = true;
   }
 
   /** Blocks until the call succeeds or fails for good. */
@@ -79,20 +86,31 @@ public final class CallExecutor {
    */
   public <T> CompletableFuture<T> executeAsync(Request request, SuccessHandler<T> onSuccess) {
     AsyncAttempts<T> attempts = new AsyncAttempts<>(request, onSuccess);
+    // An attempt's own timeout only starts when OkHttp's dispatcher runs it (5 per host at once), so
+    // a queued call could outlive the deadline: this timer ends the whole call on time regardless.
+    // The timer holds the call weakly: a finished call nobody references is not kept for the deadline.
+    WeakReference<AsyncAttempts<T>> weak = new WeakReference<>(attempts);
+    CompletableFuture.delayedExecutor(policy.deadline().toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+      AsyncAttempts<T> pending = weak.get();
+      if (pending != null) {
+        pending.deadlinePassed();
+      }
+    });
     attempts.next();
     return attempts.result;
   }
 
   private Call newAttempt(Request request, long start) {
     Call call = http.newCall(request);
-    long left = remainingNanos(start);
+    long left = Math.max(1, remainingNanos(start));
     long perAttempt = call.timeout().timeoutNanos();
     call.timeout().timeout(perAttempt == 0 ? left : Math.min(perAttempt, left), TimeUnit.NANOSECONDS);
     return call;
   }
 
+  /** What is left of the deadline; zero or less once it has passed. */
   private long remainingNanos(long start) {
-    return Math.max(1, policy.deadline().toNanos() - (System.nanoTime() - start));
+    return policy.deadline().toNanos() - (System.nanoTime() - start);
   }
 
   private Failure httpFailure(Response response) {
@@ -102,7 +120,7 @@ public final class CallExecutor {
 
   /** The wait before the next attempt, or empty when this failure is final. */
   private Optional<Duration> nextWait(int attempt, Failure failure, long start) {
-    if (attempt >= policy.maxAttempts()) {
+    if (closed || attempt >= policy.maxAttempts()) {
       return Optional.empty();
     }
     boolean retryable = failure.api == null
@@ -183,6 +201,11 @@ public final class CallExecutor {
       if (result.isDone()) {
         return;
       }
+      if (closed) {
+        result.completeExceptionally(new IllegalStateException(
+            "the client was closed while " + describe(request) + " waited to retry"));
+        return;
+      }
       attempt++;
       Call call = newAttempt(request, start);
       current = call;
@@ -190,6 +213,20 @@ public final class CallExecutor {
         return; // cancelled between the check and now: never start it
       }
       call.enqueue(this);
+    }
+
+    void deadlinePassed() {
+      if (result.isDone()) {
+        return;
+      }
+      TransportException timedOut = new TransportException(describe(request) + " timed out: the deadline of "
+          + policy.deadline().toMillis() + " ms passed", Math.max(attempt, 1), null);
+      if (result.completeExceptionally(timedOut)) {
+        Call call = current;
+        if (call != null) {
+          call.cancel();
+        }
+      }
     }
 
     @Override
