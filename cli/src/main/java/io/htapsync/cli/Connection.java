@@ -35,18 +35,27 @@ final class Connection implements AutoCloseable {
       long start = System.nanoTime();
       sandbox = SandboxServer.start(SandboxOptions.defaults());
       timing.sandboxStarted(System.nanoTime() - start);
+      String project = options.project != null ? options.project : DemoData.PROJECT_ID;
       err.println("htapsync: no --endpoint or --region given: using the embedded sandbox at "
-          + sandbox.baseUrl() + " (demo data; project " + DemoData.PROJECT_ID + ")");
+          + sandbox.baseUrl() + " (demo data, project " + project + ")");
+      if (hasCredentials(env)) {
+        err.println("htapsync: the credentials in the environment are NOT used; pass --region or --endpoint"
+            + " to call the service");
+      }
       builder.endpoint(URI.create(sandbox.baseUrl())).allowInsecureHttp()
-          .projectId(options.project != null ? options.project : DemoData.PROJECT_ID)
+          .projectId(project)
           .credentials(Credentials.token(SANDBOX_TOKEN));
     } else {
       if (options.endpoint != null) {
         URI endpoint = URI.create(options.endpoint);
-        builder.endpoint(endpoint);
-        if ("http".equalsIgnoreCase(endpoint.getScheme()) && isLoopback(endpoint.getHost())) {
+        if ("http".equalsIgnoreCase(endpoint.getScheme())) {
+          if (!isLoopback(endpoint.getHost())) {
+            throw new IllegalArgumentException("--endpoint " + options.endpoint + " must be https"
+                + " (plain http only for 127.0.0.1 or localhost)");
+          }
           builder.allowInsecureHttp();
         }
+        builder.endpoint(endpoint);
       } else {
         builder.region(options.region);
       }
@@ -64,6 +73,10 @@ final class Connection implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static boolean hasCredentials(Map<String, String> env) {
+    return env.containsKey("HUAWEICLOUD_SDK_AK") || env.containsKey("HTAPSYNC_AUTH_TOKEN");
   }
 
   private static boolean isLoopback(String host) {

@@ -3,6 +3,7 @@ package io.htapsync.cli;
 import io.htapsync.client.exception.ApiException;
 import io.htapsync.client.exception.CredentialsException;
 import io.htapsync.client.exception.InconsistentPagingException;
+import io.htapsync.client.exception.NumericConversionException;
 import io.htapsync.client.exception.ResponseDecodingException;
 import io.htapsync.client.exception.TransportException;
 import java.io.PrintWriter;
@@ -29,7 +30,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       err.println("htapsync: network failure: " + e.getMessage());
       return ExitCode.NETWORK;
     }
-    if (e instanceof ResponseDecodingException || e instanceof InconsistentPagingException) {
+    if (e instanceof ResponseDecodingException || e instanceof InconsistentPagingException
+        || e instanceof NumericConversionException) {
       err.println("htapsync: the service's answer could not be read: " + e.getMessage());
       return ExitCode.UNDECODABLE;
     }
@@ -38,8 +40,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
       err.println("htapsync: " + e.getMessage());
       return ExitCode.USAGE;
     }
-    err.println("htapsync: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
-    return ExitCode.NETWORK;
+    err.println("htapsync: internal error (please report it): " + e);
+    return ExitCode.INTERNAL;
   }
 
   private static String orDash(String value) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "watch", mixinStandardHelpOptions = true,
     description = {"Redraw the tasks' stage and progress every interval until Ctrl-C.",
-        "With --until-synced, exit 0 once every task is incremental with its catch-up complete."})
+        "With --until-synced, exit 0 once the instance has tasks and every one is incremental",
+        "with no catch-up running or its catch-up incremental at 100%."})
 final class WatchCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -42,6 +43,8 @@ final class WatchCommand implements Callable<Integer> {
 
   /** Counted down by Ctrl-C (see {@link HtapSyncCli}); the poll loop waits on it between polls. */
   final CountDownLatch stop = new CountDownLatch(1);
+  /** True while a poll is in flight: Ctrl-C then ends the run at once rather than after the poll. */
+  volatile boolean polling;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -56,8 +59,13 @@ final class WatchCommand implements Callable<Integer> {
       int linesDrawn = 0;
       while (true) {
         long start = System.nanoTime();
-        List<StarRocksReplicationInfo> tasks =
-            connection.client.streamReplications(instanceOption.id).collect(Collectors.toList());
+        polling = true;
+        List<StarRocksReplicationInfo> tasks;
+        try {
+          tasks = connection.client.streamReplications(instanceOption.id).collect(Collectors.toList());
+        } finally {
+          polling = false;
+        }
         cli.timing.firstCallDone(System.nanoTime() - start);
         long synced = SyncState.syncedCount(tasks);
         String frame = CLOCK.format(LocalTime.now()) + "  " + instanceOption.id + "  " + synced + " of " + tasks.size()
@@ -70,7 +78,8 @@ final class WatchCommand implements Callable<Integer> {
         out.print(frame);
         out.flush();
         linesDrawn = (int) frame.chars().filter(c -> c == '\n').count();
-        if (untilSynced && synced == tasks.size()) {
+        // An instance without tasks is not "synced": it may not have started replicating yet.
+        if (untilSynced && !tasks.isEmpty() && synced == tasks.size()) {
           err.println("htapsync: all " + tasks.size() + " tasks are synced");
           return ExitCode.OK;
         }

@@ -51,6 +51,11 @@ class ExitCodeTest {
     assertEquals(ExitCode.USAGE, noCredentials.exit, noCredentials.toString());
     assertTrue(noCredentials.err.contains("HTAPSYNC_AUTH_TOKEN"), noCredentials.err);
 
+    CliRun plainHttp = CliRun.run(TOKEN_ENV, "--endpoint", "http://example.com", "list", "--instance",
+        DemoData.SALES_INSTANCE_ID);
+    assertEquals(ExitCode.USAGE, plainHttp.exit, plainHttp.toString());
+    assertTrue(plainHttp.err.contains("must be https"), plainHttp.err);
+
     CliRun interval = CliRun.run(Map.of(), "watch", "--instance", DemoData.SALES_INSTANCE_ID, "--interval", "soon");
     assertEquals(ExitCode.USAGE, interval.exit, interval.toString());
     assertTrue(interval.err.contains("'soon' is not a duration"), interval.err);

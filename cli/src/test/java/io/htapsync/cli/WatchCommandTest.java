@@ -88,6 +88,50 @@ class WatchCommandTest {
   }
 
   @Test
+  void anInstanceWithoutTasksIsNotSyncedYet() {
+    sandbox.dataset().put(INSTANCE, List.of());
+    Thread later = new Thread(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        return;
+      }
+      sandbox.dataset().put(INSTANCE, List.of(synced("a")));
+    });
+    later.start();
+    CliRun run = CliRun.run(ENV, "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE,
+        "--interval", "100ms", "--until-synced");
+    assertEquals(ExitCode.OK, run.exit, run.toString());
+    assertTrue(run.out.contains("0 of 0 tasks synced"), run.out);
+    assertTrue(run.err.contains("all 1 tasks are synced"), run.err);
+  }
+
+  @Test
+  void ctrlCInTheMiddleOfASlowPollStopsAtOnce() throws Exception {
+    sandbox.close();
+    sandbox = SandboxServer.start(SandboxOptions.builder().latency(java.time.Duration.ofSeconds(8))
+        .data(List.of(StarRocksInstance.anyProject(INSTANCE, List.of(synced("a"))))).build());
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        HtapSyncCli.class.getName(), "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE);
+    builder.environment().putAll(ENV);
+    Process process = builder.start();
+    try {
+      Thread.sleep(1500); // started and waiting on the 8 s answer
+      long signalled = System.nanoTime();
+      assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor());
+      assertTrue(process.waitFor(3, TimeUnit.SECONDS), "exited soon after Ctrl-C");
+      long tookMillis = (System.nanoTime() - signalled) / 1_000_000;
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(ExitCode.OK, process.exitValue(), err);
+      assertTrue(err.contains("watch stopped"), err);
+      assertTrue(tookMillis < 3000, "took " + tookMillis + " ms");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
   void watchErrorsUseTheSameExitCodes() {
     CliRun run = CliRun.run(ENV, "--endpoint", sandbox.baseUrl(), "watch", "--instance",
         "ffffffffffffffffffffffffffffffffin07", "--interval", "100ms");
