@@ -138,6 +138,7 @@ class SpecExamplesTest {
 
   static Stream<Arguments> badResponses() {
     return Stream.of(
+        Arguments.of("total_count is missing", 200, "{\"replications\":[]}"),
         Arguments.of("total_count is a boolean", 200, "{\"total_count\":true,\"replications\":[]}"),
         Arguments.of("total_count is not numeric text", 200, "{\"total_count\":\"many\",\"replications\":[]}"),
         Arguments.of("percentage is an object", 200,
