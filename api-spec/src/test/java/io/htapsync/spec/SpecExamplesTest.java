@@ -164,6 +164,8 @@ class SpecExamplesTest {
         Arguments.of("limit 101", request(PROJECT, INSTANCE).withQueryParam("limit", "101").build()),
         Arguments.of("limit is text", request(PROJECT, INSTANCE).withQueryParam("limit", "ten").build()),
         Arguments.of("negative offset", request(PROJECT, INSTANCE).withQueryParam("offset", "-1").build()),
+        Arguments.of("no credentials at all", SimpleRequest.Builder.get(path(PROJECT, INSTANCE))
+            .withHeader("X-Language", "en-us").build()),
         Arguments.of("unknown language", SimpleRequest.Builder.get(path(PROJECT, INSTANCE))
             .withHeader("X-Auth-Token", "t").withHeader("X-Language", "fr-fr").build()));
   }
