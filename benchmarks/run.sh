@@ -30,8 +30,8 @@ java -jar "$jar" "${jmh_settings[@]}" -rf json -rff "$out/jmh.json" \
 echo "run.sh: paired (interleaved) decode and call comparisons (about 45 s)..." >&2
 java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paired.PairedMeasurement 10000 20000 > "$out/paired.properties"
 
-echo "run.sh: paging 100,000 tasks..." >&2
-java -Xms512m -Xmx512m -cp "$jar" io.htapsync.benchmarks.paging.PagingMeasurement 100000 3 3 > "$out/paging.properties"
+echo "run.sh: paging 100,000 tasks (about 30 s)..." >&2
+java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paging.PagingMeasurement 100000 15000 3 > "$out/paging.properties"
 
 echo "run.sh: cold start and footprint..." >&2
 client_jar=$(ls generated-client/target/htapsync-client-*.jar | grep -v -e sources -e javadoc | head -n 1)

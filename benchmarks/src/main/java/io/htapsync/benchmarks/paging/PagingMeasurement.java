@@ -20,9 +20,10 @@ import java.util.function.Consumer;
  * GC at two points of one walk: after a tenth of the tasks and after the last one. The stream holds
  * one page at a time, so the two must be about equal whatever the task count.
  *
- * <p>Walks first to warm the JIT (the first few thousand pages run several times slower than the
- * rest), then times several walks and reports the median. Prints {@code key=value} lines for the
- * report. Usage: {@code PagingMeasurement [tasks [warmupWalks [timedWalks]]]}, default 100000 3 3.
+ * <p>Walks first, for a while, to warm the JIT: on the 2-core machine of BENCHMARKS.md the time per
+ * task kept falling for the first 25,000 pages or so. Then it times several walks and reports the
+ * median. Prints {@code key=value} lines for the report. Usage: {@code PagingMeasurement [tasks
+ * [warmupMillis [timedWalks]]]}, default 100000 15000 3.
  */
 public final class PagingMeasurement {
   private static final String PROJECT = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
@@ -32,23 +33,24 @@ public final class PagingMeasurement {
 
   public static void main(String[] args) throws IOException {
     int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    int warmupWalks = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    long warmupMillis = args.length > 1 ? Long.parseLong(args[1]) : 15_000;
     int timedWalks = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    measure(tasks, warmupWalks, timedWalks).forEach((key, value) -> System.out.println(key + "=" + value));
+    measure(tasks, warmupMillis, timedWalks).forEach((key, value) -> System.out.println(key + "=" + value));
   }
 
   /**
+   * @param warmupMillis untimed walks until this much time has passed (0: none)
    * @return paging.tasks, paging.pages, paging.checkpoint, paging.nanosPerTask (median of the timed
    *     walks, end to end), paging.serverNanosPerTask (the loopback server's rendering within it),
    *     paging.heapAtCheckpointBytes, paging.heapAtEndBytes
    * @throws IllegalStateException if a walk does not deliver exactly {@code tasks} tasks in order
    */
-  public static Map<String, String> measure(int tasks, int warmupWalks, int timedWalks) throws IOException {
+  public static Map<String, String> measure(int tasks, long warmupMillis, int timedWalks) throws IOException {
     if (tasks < 10 * PageJson.PAGE_SIZE) {
       throw new IllegalArgumentException("tasks must be at least " + 10 * PageJson.PAGE_SIZE + ", got " + tasks);
     }
-    if (warmupWalks < 0 || timedWalks < 1) {
-      throw new IllegalArgumentException("need warmupWalks >= 0 and timedWalks >= 1, got " + warmupWalks
+    if (warmupMillis < 0 || timedWalks < 1) {
+      throw new IllegalArgumentException("need warmupMillis >= 0 and timedWalks >= 1, got " + warmupMillis
           + " and " + timedWalks);
     }
     int checkpoint = tasks / 10;
@@ -60,8 +62,11 @@ public final class PagingMeasurement {
             .projectId(PROJECT)
             .credentials(Credentials.token("benchmark-token-0123456789"))
             .build()) {
-      for (int i = 0; i < warmupWalks; i++) {
+      long warmupEnd = System.nanoTime() + warmupMillis * 1_000_000;
+      int warmupWalks = 0;
+      while (System.nanoTime() < warmupEnd) {
         new Walk(tasks, checkpoint, false).run(client);
+        warmupWalks++;
       }
       long[] walkNanos = new long[timedWalks];
       long[] serverNanos = new long[timedWalks];
@@ -77,6 +82,7 @@ public final class PagingMeasurement {
       result.put("paging.tasks", Integer.toString(tasks));
       result.put("paging.pages", Integer.toString((tasks + PageJson.PAGE_SIZE - 1) / PageJson.PAGE_SIZE));
       result.put("paging.checkpoint", Integer.toString(checkpoint));
+      result.put("paging.warmupWalks", Integer.toString(warmupWalks));
       result.put("paging.timedWalks", Integer.toString(timedWalks));
       result.put("paging.nanosPerTask", String.format("%.1f", (double) median(walkNanos) / tasks));
       result.put("paging.serverNanosPerTask", String.format("%.1f", (double) median(serverNanos) / tasks));

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * same run, as a ratio checked against the issue's target. Ratios are judged on the interleaved
  * (paired) measurement, which a drifting machine load cannot bias; the ratio of the JMH trials, run
  * one after the other, is shown beside it. The vendor column quotes the reference figures given in
- * the issue (their machine, not measured here), for orientation only.
+ * the issue and in api-facts.md (their machine, not measured here), for orientation only.
  *
  * <p>Arguments: {@code --jmh FILE --paired FILE --paging FILE --client-jar FILE --dependencies FILE
  * --cli-jar FILE [--cli-args "list ..."] [--settings TEXT]}.
@@ -51,7 +51,7 @@ public final class Report {
     ColdStart.Outcome coldStart = ColdStart.measure(Path.of(required(options, "cli-jar")), cliArgs, COLD_START_RUNS);
 
     Table table = new Table("#", "Measurement", "htapsync", "Baselines (same run)",
-        "Vendor SDK (issue's figures)", "Ratio", "Target", "Result");
+        "Vendor SDK (quoted, not measured)", "Ratio", "Target", "Result");
     decodeRow(table, jmh, paired, "1a", "NUMBERS", "numbers");
     decodeRow(table, jmh, paired, "1b", "STRINGS", "strings");
     callRow(table, jmh, paired);
@@ -115,11 +115,13 @@ public final class Report {
     double growth = atEnd - atCheckpoint;
     double nanosPerTask = Double.parseDouble(paging.getProperty("paging.nanosPerTask"));
     double serverNanosPerTask = Double.parseDouble(paging.getProperty("paging.serverNanosPerTask"));
-    table.row("3", "streamReplications over " + count(tasks) + " tasks (" + paging.getProperty("paging.pages")
-            + " pages of 50)",
-        fixed(nanosPerTask / 1000, 2) + " us/task (loopback server's rendering " + fixed(serverNanosPerTask / 1000, 2)
-            + " of it); heap after GC " + fixed(atCheckpoint, 2) + " MiB at " + count(checkpoint) + ", "
-            + fixed(atEnd, 2) + " MiB at " + count(tasks),
+    table.row("3", "streamReplications over " + count(tasks) + " tasks ("
+            + count(Long.parseLong(paging.getProperty("paging.pages"))) + " pages of 50)",
+        fixed(nanosPerTask / 1000, 2) + " us/task (median of " + paging.getProperty("paging.timedWalks")
+            + " walks after " + paging.getProperty("paging.warmupWalks") + " warm-up walks; loopback server's"
+            + " rendering " + fixed(serverNanosPerTask / 1000, 2) + " of it); heap after GC "
+            + fixed(atCheckpoint, 2) + " MiB at " + count(checkpoint) + ", " + fixed(atEnd, 2) + " MiB at "
+            + count(tasks),
         "-", "no pagination helper", String.format(Locale.ROOT, "%+.2f MiB", growth),
         "growth < " + fixed(HEAP_GROWTH_TARGET_MIB, 0) + " MiB", verdict(growth < HEAP_GROWTH_TARGET_MIB));
   }
