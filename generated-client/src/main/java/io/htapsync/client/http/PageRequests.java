@@ -10,7 +10,7 @@ import retrofit2.Invocation;
  *
  * <p>The generated interface is the authority on that request (path, parameter names, headers), but
  * asking it for every page costs about 5 µs, mostly Retrofit resolving the relative URL afresh: some
- * 5 % of a whole call over loopback (benchmarks/BENCHMARKS.md). Paging and polling ask for the same
+ * 5 % of a whole call over loopback (BENCHMARKS.md). Paging and polling ask for the same
  * instance again and again with only {@code offset} and {@code limit} changing, so the request the
  * interface built last is kept and only those two query values are replaced. It is kept only when
  * its query is exactly {@code limit} then {@code offset}, holding the values asked for: a spec that
