@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need, runs them, and prints one table (see BENCHMARKS.md).
-# About 5 minutes on 2 cores. Usage: benchmarks/run.sh
+# About 3 minutes on 2 cores (10 at most). Usage: benchmarks/run.sh
 #   HTAPSYNC_CLI_ARGS  arguments of the cold-start row's CLI run (default: "list --sandbox")
 set -euo pipefail
 
