@@ -9,6 +9,7 @@ import io.htapsync.client.http.AbortingInterceptor;
 import io.htapsync.client.http.CallExecutor;
 import io.htapsync.client.http.ClientHeadersInterceptor;
 import io.htapsync.client.http.HttpLogging;
+import io.htapsync.client.http.PageRequests;
 import io.htapsync.client.http.ResponseDecoder;
 import io.htapsync.client.http.Snippets;
 import io.htapsync.client.model.ListStarRocksDataReplicationsResponse;
@@ -51,7 +52,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * io.htapsync.client.exception.HtapSyncException}.
  */
 public final class StarRocksReplicationClient implements AutoCloseable {
-  private final StarRocksReplicationApi api;
+  private final PageRequests requests;
   private final CallExecutor executor;
   private final ResponseDecoder decoder;
   private final OkHttpClient http;
@@ -85,12 +86,15 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     }
     this.http = http.build();
     Gson gson = new Gson();
-    this.api = new Retrofit.Builder()
+    StarRocksReplicationApi api = new Retrofit.Builder()
         .baseUrl(endpoint)
         .client(this.http)
         .addConverterFactory(GsonConverterFactory.create(gson))
         .build()
         .create(StarRocksReplicationApi.class);
+    // The generated interface builds the requests; execution, retries and decoding are ours.
+    this.requests = new PageRequests((instanceId, offset, limit) -> api.listStarRocksDataReplications(
+        projectId, instanceId, limit, offset, null, language.headerValue()).request());
     this.decoder = new ResponseDecoder(gson);
     this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock);
   }
@@ -168,9 +172,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     }
     RequestArguments.instanceId(instanceId);
     RequestArguments.page(offset, limit);
-    // The generated interface builds the request; execution, retries and decoding are ours.
-    return api.listStarRocksDataReplications(projectId, instanceId, limit, offset, null,
-        language.headerValue()).request();
+    return requests.page(instanceId, offset, limit);
   }
 
   private ReplicationPage page(Response response, int offset, int limit) throws IOException {

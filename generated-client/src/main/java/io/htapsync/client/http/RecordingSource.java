@@ -1,5 +1,6 @@
 package io.htapsync.client.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okio.Buffer;
@@ -14,12 +15,15 @@ import okio.Source;
  */
 final class RecordingSource extends ForwardingSource {
   private final int keep;
-  private final Buffer head = new Buffer();
+  // A plain array, not an okio Buffer: a Buffer would take a pooled 8 KiB segment for these few bytes
+  // and, never being read, never give it back, so every response cost a fresh segment.
+  private final ByteArrayOutputStream head;
   private IOException networkFailure;
 
   RecordingSource(Source delegate, int keep) {
     super(delegate);
     this.keep = keep;
+    this.head = new ByteArrayOutputStream(keep);
   }
 
   @Override
@@ -43,6 +47,6 @@ final class RecordingSource extends ForwardingSource {
   }
 
   String head() {
-    return head.clone().readString(StandardCharsets.UTF_8);
+    return head.toString(StandardCharsets.UTF_8);
   }
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds what the benchmarks need, runs them, and prints one table (see BENCHMARKS.md).
+# About 3 minutes on 2 cores (10 at most). Usage: benchmarks/run.sh
+#   HTAPSYNC_CLI_ARGS  arguments of the cold-start row's CLI run (default: "list --sandbox")
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out=benchmarks/target/run
+jar=benchmarks/target/benchmarks.jar
+# Short but stable enough on a shared 2-core machine; BENCHMARKS.md says how noisy.
+jmh_settings=(-f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -jvmArgsAppend "-Xms1g -Xmx1g")
+jmh_settings_text="forks 1, warmup 3 x 1 s, measurement 5 x 1 s, -prof gc, -Xms1g -Xmx1g"
+
+echo "run.sh: building the client and benchmarks.jar..." >&2
+# dependency:list runs in each module after its package; generated-client's list is the footprint.
+mkdir -p benchmarks/target
+mvn -B -q -DskipTests package dependency:list -pl benchmarks -am \
+  -DincludeScope=runtime -DoutputAbsoluteArtifactFilename=true -DoutputFile=target/runtime-dependencies.txt \
+  > benchmarks/target/run-build.log 2>&1 \
+  || { tail -n 40 benchmarks/target/run-build.log >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out"
+
+echo "run.sh: JMH decode and call benchmarks (about 2 minutes)..." >&2
+java -jar "$jar" "${jmh_settings[@]}" -rf json -rff "$out/jmh.json" \
+  'io\.htapsync\.benchmarks\.(decode|call)\.' > "$out/jmh.log" 2>&1 \
+  || { tail -n 40 "$out/jmh.log" >&2; exit 1; }
+
+echo "run.sh: paired (interleaved) decode and call comparisons (about 45 s)..." >&2
+java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paired.PairedMeasurement 10000 20000 > "$out/paired.properties"
+
+echo "run.sh: paging 100,000 tasks (about 30 s)..." >&2
+java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paging.PagingMeasurement 100000 15000 3 > "$out/paging.properties"
+
+echo "run.sh: cold start and footprint..." >&2
+client_jar=$(ls generated-client/target/htapsync-client-*.jar | grep -v -e sources -e javadoc | head -n 1)
+java -cp "$jar" io.htapsync.benchmarks.report.Report \
+  --jmh "$out/jmh.json" \
+  --paired "$out/paired.properties" \
+  --paging "$out/paging.properties" \
+  --client-jar "$client_jar" \
+  --dependencies generated-client/target/runtime-dependencies.txt \
+  --cli-jar cli/target/htapsync.jar \
+  --cli-args "${HTAPSYNC_CLI_ARGS:-list --sandbox}" \
+  --settings "$jmh_settings_text" | tee "$out/table.md"

@@ -1,0 +1,236 @@
+package io.htapsync.benchmarks.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Prints the one table of {@code benchmarks/run.sh}: each measurement beside its baseline from the
+ * same run, as a ratio checked against the issue's target. Ratios are judged on the interleaved
+ * (paired) measurement, which a drifting machine load cannot bias; the ratio of the JMH trials, run
+ * one after the other, is shown beside it. The vendor column quotes the reference figures given in
+ * the issue and in api-facts.md (their machine, not measured here), for orientation only.
+ *
+ * <p>Arguments: {@code --jmh FILE --paired FILE --paging FILE --client-jar FILE --dependencies FILE
+ * --cli-jar FILE [--cli-args "list ..."] [--settings TEXT]}.
+ */
+public final class Report {
+  static final double DECODE_TARGET = 1.15;
+  static final double CALL_TARGET = 1.05;
+  static final double HEAP_GROWTH_TARGET_MIB = 5;
+  static final long FOOTPRINT_TARGET_BYTES = 4_000_000;
+  static final int COLD_START_RUNS = 10;
+
+  private static final double MIB = 1024.0 * 1024.0;
+
+  private Report() {}
+
+  public static void main(String[] args) throws Exception {
+    System.out.print(render(options(args)));
+  }
+
+  /** The header lines and the table, for the options {@link #main} takes (names without "--"). */
+  public static String render(Map<String, String> options) throws IOException, InterruptedException {
+    JmhResults jmh = JmhResults.read(Path.of(required(options, "jmh")));
+    Properties paired = properties(Path.of(required(options, "paired")));
+    Properties paging = properties(Path.of(required(options, "paging")));
+    Footprint footprint = Footprint.of(Path.of(required(options, "client-jar")),
+        Path.of(required(options, "dependencies")));
+    List<String> cliArgs = Arrays.asList(options.getOrDefault("cli-args", "list --sandbox").trim().split("\\s+"));
+    ColdStart.Outcome coldStart = ColdStart.measure(Path.of(required(options, "cli-jar")), cliArgs, COLD_START_RUNS);
+
+    Table table = new Table("#", "Measurement", "htapsync", "Baselines (same run)",
+        "Vendor SDK (quoted, not measured)", "Ratio", "Target", "Result");
+    decodeRow(table, jmh, paired, "1a", "NUMBERS", "numbers");
+    decodeRow(table, jmh, paired, "1b", "STRINGS", "strings");
+    callRow(table, jmh, paired);
+    pagingRow(table, paging);
+    coldStartRow(table, coldStart, cliArgs);
+    footprintRow(table, footprint);
+    return machine() + "\nJMH: " + options.getOrDefault("settings", "see run.sh") + "\n\n" + table.render();
+  }
+
+  private static void decodeRow(Table table, JmhResults jmh, Properties paired, String id, String counters,
+      String label) {
+    String params = "counters=" + counters;
+    JmhResults.Result client = jmh.get("DecodeBenchmark.client", params);
+    JmhResults.Result plain = jmh.get("DecodeBenchmark.plainGson", params);
+    JmhResults.Result streaming = jmh.get("DecodeBenchmark.streamingJsonReader", params);
+    JmhResults.Result modelOnly = jmh.get("DecodeBenchmark.clientModelGsonOnly", params);
+    String prefix = "paired.decode." + counters;
+    double ratio = number(paired, prefix + ".ratio");
+    table.row(id, "Decode a 50-task page, counters as " + label,
+        "JMH " + micros(client) + " (" + perSecond(client.score) + " pages/s), "
+            + bytes(client.allocatedBytesPerOp) + "/page; paired p50 " + fixed(number(paired, prefix
+            + ".client.medianMicros"), 1) + " us",
+        "plain Gson: JMH " + micros(plain) + ", " + bytes(plain.allocatedBytesPerOp) + "/page; paired p50 "
+            + fixed(number(paired, prefix + ".baseline.medianMicros"), 1) + " us. JsonReader by hand: JMH "
+            + micros(streaming) + ". Generated model via Gson alone: JMH " + micros(modelOnly),
+        "37 us (27,000 pages/s)",
+        pairedRatio(paired, prefix) + " plain Gson; JMH means " + ratio(client.score / plain.score),
+        "<= " + DECODE_TARGET + "x", verdict(ratio <= DECODE_TARGET));
+  }
+
+  private static void callRow(Table table, JmhResults jmh, Properties paired) {
+    JmhResults.Result client = jmh.get("CallBenchmark.client", "");
+    JmhResults.Result raw = jmh.get("CallBenchmark.rawOkHttpGson", "");
+    double ratio = number(paired, "paired.call.ratio");
+    table.row("2", "listReplications end to end, loopback, sequential calls",
+        "paired p50 " + fixed(number(paired, "paired.call.client.medianMicros"), 1) + " us, p99 "
+            + fixed(number(paired, "paired.call.client.p99Micros"), 1) + " us; JMH p50 "
+            + fixed(client.percentile(50.0), 1) + " us, p99 " + fixed(client.percentile(99.0), 1) + " us, "
+            + bytes(client.allocatedBytesPerOp) + "/call",
+        "raw OkHttp + plain Gson: paired p50 " + fixed(number(paired, "paired.call.baseline.medianMicros"), 1)
+            + " us, p99 " + fixed(number(paired, "paired.call.baseline.p99Micros"), 1) + " us; JMH p50 "
+            + fixed(raw.percentile(50.0), 1) + " us, p99 " + fixed(raw.percentile(99.0), 1) + " us, "
+            + bytes(raw.allocatedBytesPerOp) + "/call",
+        "p50 556 us (1,700 calls/s)",
+        pairedRatio(paired, "paired.call") + " raw OkHttp at p50; JMH p50s "
+            + ratio(client.percentile(50.0) / raw.percentile(50.0)),
+        "<= " + CALL_TARGET + "x", verdict(ratio <= CALL_TARGET));
+  }
+
+  /** "1.02x paired (fifths 1.01-1.04)". */
+  private static String pairedRatio(Properties paired, String prefix) {
+    return ratio(number(paired, prefix + ".ratio")) + " paired (fifths " + fixed(number(paired, prefix
+        + ".ratioLowestFifth"), 2) + "-" + fixed(number(paired, prefix + ".ratioHighestFifth"), 2) + ")";
+  }
+
+  private static void pagingRow(Table table, Properties paging) {
+    long tasks = Long.parseLong(paging.getProperty("paging.tasks"));
+    long checkpoint = Long.parseLong(paging.getProperty("paging.checkpoint"));
+    double atCheckpoint = Long.parseLong(paging.getProperty("paging.heapAtCheckpointBytes")) / MIB;
+    double atEnd = Long.parseLong(paging.getProperty("paging.heapAtEndBytes")) / MIB;
+    double growth = atEnd - atCheckpoint;
+    double nanosPerTask = Double.parseDouble(paging.getProperty("paging.nanosPerTask"));
+    double serverNanosPerTask = Double.parseDouble(paging.getProperty("paging.serverNanosPerTask"));
+    table.row("3", "streamReplications over " + count(tasks) + " tasks ("
+            + count(Long.parseLong(paging.getProperty("paging.pages"))) + " pages of 50)",
+        fixed(nanosPerTask / 1000, 2) + " us/task (median of " + paging.getProperty("paging.timedWalks")
+            + " walks after " + paging.getProperty("paging.warmupWalks") + " warm-up walks; loopback server's"
+            + " rendering " + fixed(serverNanosPerTask / 1000, 2) + " of it); heap after GC "
+            + fixed(atCheckpoint, 2) + " MiB at " + count(checkpoint) + ", " + fixed(atEnd, 2) + " MiB at "
+            + count(tasks),
+        "-", "no pagination helper", String.format(Locale.ROOT, "%+.2f MiB", growth),
+        "growth < " + fixed(HEAP_GROWTH_TARGET_MIB, 0) + " MiB", verdict(growth < HEAP_GROWTH_TARGET_MIB));
+  }
+
+  private static void coldStartRow(Table table, ColdStart.Outcome outcome, List<String> cliArgs) {
+    String what = "Cold start: java -jar cli/target/htapsync.jar " + String.join(" ", cliArgs);
+    if (outcome.unavailable != null) {
+      table.row("4", what, outcome.unavailable, "-", "-", "-", "-", "-");
+      return;
+    }
+    String phases = outcome.phaseMedians.isEmpty() ? " (no HTAPSYNC_TIMING breakdown printed)"
+        : outcome.phaseMedians.entrySet().stream()
+            .map(e -> e.getKey().replace('_', ' ') + " " + fixed(e.getValue(), 0) + " ms")
+            .collect(Collectors.joining(", ", " (", ")"));
+    table.row("4", what, "median " + fixed(outcome.medianMillis, 0) + " ms of " + outcome.runs + " runs" + phases,
+        "-", "-", "-", "no target", "-");
+  }
+
+  private static void footprintRow(Table table, Footprint footprint) {
+    double ofVendor = footprint.bytes / 17_700_000.0;
+    String optional = footprint.optionalJars.isEmpty() ? ""
+        : "; +" + footprint.optionalJars.size() + " optional jar (" + kilobytes(footprint.optionalBytes)
+            + ") only with httpLogging";
+    table.row("5", "Client runtime footprint (client jar + runtime dependencies)",
+        footprint.jars.size() + " jars, " + kilobytes(footprint.bytes) + optional, "-", "22 jars, 17.7 MB",
+        ratio(ofVendor) + " vendor size", "< 4 MB", verdict(footprint.bytes < FOOTPRINT_TARGET_BYTES));
+  }
+
+  static String machine() {
+    String cpu = "unknown CPU";
+    String memory = "unknown memory";
+    try {
+      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+      memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+          .map(l -> fixed(Long.parseLong(l.replaceAll("\\D", "")) / MIB, 1) + " GiB RAM").findFirst().orElse(memory);
+    } catch (IOException | RuntimeException e) {
+      // Not Linux: the rest of the report stands without it.
+    }
+    return "htapsync benchmarks, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
+        + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + memory + "\n"
+        + "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+  }
+
+  private static String micros(JmhResults.Result r) {
+    String error = Double.isNaN(r.scoreError) ? "" : " +-" + fixed(r.scoreError, 1);
+    return fixed(r.score, 1) + error + " us";
+  }
+
+  private static String perSecond(double micros) {
+    return count(Math.round(1e6 / micros));
+  }
+
+  private static String bytes(double b) {
+    return Double.isNaN(b) ? "? B" : count(Math.round(b)) + " B";
+  }
+
+  private static String kilobytes(long b) {
+    return count(Math.round(b / 1000.0)) + " kB";
+  }
+
+  private static String ratio(double r) {
+    return fixed(r, 2) + "x";
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String fixed(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
+  }
+
+  private static String verdict(boolean pass) {
+    return pass ? "PASS" : "MISS";
+  }
+
+  private static Properties properties(Path file) throws IOException {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    }
+    return properties;
+  }
+
+  private static double number(Properties properties, String key) {
+    String value = properties.getProperty(key);
+    if (value == null) {
+      throw new IllegalStateException("no " + key + " in the measurement output");
+    }
+    return Double.parseDouble(value);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    return options;
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("missing --" + name);
+    }
+    return value;
+  }
+}
