@@ -12,6 +12,10 @@ import io.htapsync.client.exception.HtapSyncException;
 import io.htapsync.client.exception.ServerErrorException;
 import io.htapsync.client.exception.TransportException;
 import io.htapsync.client.retry.RetryPolicy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import javax.net.ServerSocketFactory;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -58,6 +63,7 @@ class SharedClientLoadTest {
   void start() throws Exception {
     threadsBefore = okHttpThreads();
     server = new MockWebServer();
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     server.start();
   }
 
@@ -246,6 +252,40 @@ class SharedClientLoadTest {
     return byClass.entrySet().stream()
         .map(e -> e.getKey().getSimpleName() + "=" + e.getValue().get())
         .sorted().collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /**
+   * Accepted sockets with Nagle's algorithm off: MockWebServer writes a response in pieces, and
+   * Nagle holding the last piece until the client's delayed ACK costs ~40 ms per call, which would
+   * measure TCP timers rather than the client.
+   */
+  static final class NoDelayServerSocketFactory extends ServerSocketFactory {
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket socket = super.accept();
+          socket.setTcpNoDelay(true);
+          return socket;
+        }
+      };
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+      throw new UnsupportedOperationException("MockWebServer binds an unbound socket");
+    }
   }
 
   static void writeFigure(String name, String text) throws Exception {
