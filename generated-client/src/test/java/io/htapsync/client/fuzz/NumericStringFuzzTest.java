@@ -49,12 +49,13 @@ class NumericStringFuzzTest {
 
     // As the client meets it: quoted (Gson escapes the text), and as the raw number text.
     Optional<Long> asString = throughClient("{\"total_count\":" + GSON.toJson(text) + "}");
-    if (!asString.equals(NumericString.ofString(text).toLong())) {
+    // A negative total_count is nonsense the client refuses (ResponseDecodingException), so it reads as empty.
+    if (!asString.equals(NumericString.ofString(text).toLong().filter(total -> total >= 0))) {
       throw new AssertionError("client read \"" + shown(text) + "\" as " + asString);
     }
     Optional<Long> asNumber = throughClient("{\"total_count\":" + text + "}");
     if (number != null && text.length() < 1000 && JSON_NUMBER.matcher(text).matches()
-        && !asNumber.equals(number.toLong())) {
+        && !asNumber.equals(number.toLong().filter(total -> total >= 0))) {
       throw new AssertionError("client read " + shown(text) + " as " + asNumber);
     }
   }
