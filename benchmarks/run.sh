@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need, runs them, and prints one table (see BENCHMARKS.md).
 # About 3 minutes on 2 cores (10 at most). Usage: benchmarks/run.sh
-#   HTAPSYNC_CLI_ARGS  arguments of the cold-start row's CLI run (default: "list --sandbox")
+#   HTAPSYNC_CLI_ARGS  arguments of the cold-start row's CLI run (default: "list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07")
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,7 +14,7 @@ jmh_settings_text="forks 1, warmup 3 x 1 s, measurement 5 x 1 s, -prof gc, -Xms1
 echo "run.sh: building the client and benchmarks.jar..." >&2
 # dependency:list runs in each module after its package; generated-client's list is the footprint.
 mkdir -p benchmarks/target
-mvn -B -q -DskipTests package dependency:list -pl benchmarks -am \
+mvn -B -q -DskipTests package dependency:list -pl benchmarks,cli -am \
   -DincludeScope=runtime -DoutputAbsoluteArtifactFilename=true -DoutputFile=target/runtime-dependencies.txt \
   > benchmarks/target/run-build.log 2>&1 \
   || { tail -n 40 benchmarks/target/run-build.log >&2; exit 1; }
@@ -42,5 +42,5 @@ java -cp "$jar" io.htapsync.benchmarks.report.Report \
   --client-jar "$client_jar" \
   --dependencies generated-client/target/runtime-dependencies.txt \
   --cli-jar cli/target/htapsync.jar \
-  --cli-args "${HTAPSYNC_CLI_ARGS:-list --sandbox}" \
+  --cli-args "${HTAPSYNC_CLI_ARGS:-list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07}" \
   --settings "$jmh_settings_text" | tee "$out/table.md"

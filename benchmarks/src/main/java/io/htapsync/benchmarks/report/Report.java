@@ -47,7 +47,7 @@ public final class Report {
     Properties paging = properties(Path.of(required(options, "paging")));
     Footprint footprint = Footprint.of(Path.of(required(options, "client-jar")),
         Path.of(required(options, "dependencies")));
-    List<String> cliArgs = Arrays.asList(options.getOrDefault("cli-args", "list --sandbox").trim().split("\\s+"));
+    List<String> cliArgs = Arrays.asList(options.getOrDefault("cli-args", "list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07").trim().split("\\s+"));
     ColdStart.Outcome coldStart = ColdStart.measure(Path.of(required(options, "cli-jar")), cliArgs, COLD_START_RUNS);
 
     Table table = new Table("#", "Measurement", "htapsync", "Baselines (same run)",
