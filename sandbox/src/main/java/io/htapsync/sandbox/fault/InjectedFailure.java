@@ -8,9 +8,9 @@ import java.util.Objects;
  * A failure the sandbox answers with instead of the normal answer, for resilience tests and for
  * provider states such as "the service fails with an internal error".
  *
- * <p>Service and gateway errors ({@link Kind#SERVICE_ERROR}, {@link Kind#THROTTLED}) are answers the spec
- * describes and are validated like any other response. {@link Kind#UNAVAILABLE} (a proxy's HTML 503) and
- * {@link Kind#DROP_CONNECTION} happen outside the service and outside the spec, so they are not.
+ * <p>Service and gateway errors ({@link Kind#SERVICE_ERROR}, {@link Kind#THROTTLED}) and a proxy's HTML
+ * 503 ({@link Kind#UNAVAILABLE}, which the spec describes as a {@code text/html} answer) are validated like
+ * any other response. {@link Kind#DROP_CONNECTION} sends no answer at all, so there is nothing to validate.
  */
 public final class InjectedFailure {
 
@@ -119,7 +119,7 @@ public final class InjectedFailure {
 
     /** Whether the spec describes this answer (so it is validated). */
     public boolean describedBySpec() {
-        return kind == Kind.SERVICE_ERROR || kind == Kind.THROTTLED;
+        return kind != Kind.DROP_CONNECTION;
     }
 
     @Override
