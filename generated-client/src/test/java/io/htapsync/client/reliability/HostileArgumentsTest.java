@@ -13,8 +13,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * arguments): each fails at once with an IllegalArgumentException or IllegalStateException whose
  * message names the problem on one bounded line, never echoes a secret, and nothing is sent.
  */
-class HostileArgumentsTest {
+class HostileArgumentsTest extends ClientTestSupport {
   static final String SECRET = "hostile-secret-value-0123456789";
 
   @FunctionalInterface
@@ -32,18 +30,6 @@ class HostileArgumentsTest {
     void run(MockWebServer server) throws Exception;
   }
 
-  MockWebServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.shutdown();
-  }
 
   static StarRocksReplicationClient.Builder valid(MockWebServer server) {
     return StarRocksReplicationClient.builder()

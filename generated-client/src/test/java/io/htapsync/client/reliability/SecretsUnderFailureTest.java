@@ -28,8 +28,6 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * security token. The credentials are sent (checked on the server side), so their absence is not
  * for want of trying.
  */
-class SecretsUnderFailureTest {
+class SecretsUnderFailureTest extends ClientTestSupport {
   static final String TOKEN = "MIIEtoken-reliability-0123456789abcdef";
   static final String AK = "HPUAEXAMPLEKEY77";
   static final String SK = "reliabilitySKvalue0123456789abcdefXYZ";
@@ -90,19 +88,7 @@ class SecretsUnderFailureTest {
     return cases.stream();
   }
 
-  MockWebServer server;
   final List<String> log = new CopyOnWriteArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.shutdown();
-  }
 
   @ParameterizedTest(name = "{0}, {1}, async={2}")
   @MethodSource("cases")
