@@ -1,6 +1,7 @@
 package io.htapsync.cli;
 
 import io.htapsync.client.Language;
+import io.htapsync.client.RequestArguments;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.sandbox.SandboxOptions;
@@ -31,7 +32,7 @@ final class Connection implements AutoCloseable {
         .language(Language.fromHeaderValue(options.language))
         .userAgent("htapsync-cli");
     SandboxServer sandbox = null;
-    if (options.endpoint == null && options.region == null) {
+    if (options.usesEmbeddedSandbox()) {
       long start = System.nanoTime();
       sandbox = SandboxServer.start(SandboxOptions.defaults());
       timing.sandboxStarted(System.nanoTime() - start);
@@ -47,23 +48,16 @@ final class Connection implements AutoCloseable {
           .credentials(Credentials.token(SANDBOX_TOKEN));
     } else {
       if (options.endpoint != null) {
-        URI endpoint = URI.create(options.endpoint);
+        URI endpoint = URI.create(options.endpoint); // checked by GlobalOptions: http only for loopback
         if ("http".equalsIgnoreCase(endpoint.getScheme())) {
-          if (!isLoopback(endpoint.getHost())) {
-            throw new IllegalArgumentException("--endpoint " + options.endpoint + " must be https"
-                + " (plain http only for 127.0.0.1 or localhost)");
-          }
           builder.allowInsecureHttp();
         }
         builder.endpoint(endpoint);
       } else {
         builder.region(options.region);
       }
-      Credentials credentials = Credentials.fromEnvironment(env);
-      builder.credentials(credentials);
-      if (options.project != null) {
-        builder.projectId(options.project);
-      }
+      builder.projectId(project(options, env));
+      builder.credentials(Credentials.fromEnvironment(env));
     }
     try {
       return new Connection(builder.build(), sandbox);
@@ -79,8 +73,22 @@ final class Connection implements AutoCloseable {
     return env.containsKey("HUAWEICLOUD_SDK_AK") || env.containsKey("HTAPSYNC_AUTH_TOKEN");
   }
 
-  private static boolean isLoopback(String host) {
-    return "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
+  /** --project, else the vendor's variable; said in the CLI's terms, before the builder would say it in Java's. */
+  private static String project(GlobalOptions options, Map<String, String> env) {
+    if (options.project != null) {
+      return options.project;
+    }
+    String fromEnv = env.get(Credentials.ENV_PROJECT_ID);
+    if (fromEnv == null || fromEnv.isBlank()) {
+      throw new IllegalArgumentException("a project is required: pass --project ID or set "
+          + Credentials.ENV_PROJECT_ID);
+    }
+    try {
+      return RequestArguments.projectId(fromEnv);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ClientTerms.restate(e.getMessage(),
+          Map.of("projectId", Credentials.ENV_PROJECT_ID)), e);
+    }
   }
 
   @Override

@@ -52,13 +52,20 @@ public final class HtapSyncCli implements Runnable {
   CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(this);
     commandLine.setExecutionExceptionHandler(new ErrorReporter());
-    commandLine.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("htapsync: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return ExitCode.USAGE;
-    });
+    commandLine.setParameterExceptionHandler(HtapSyncCli::reportUsageError);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     return commandLine;
+  }
+
+  /** One line naming the problem and where to read more; the full usage would bury that line. */
+  private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("htapsync: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCode.USAGE;
   }
 
   Connection connect(PrintWriter err) {
@@ -67,7 +74,8 @@ public final class HtapSyncCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: list or watch");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is required: " + String.join(", ", spec.subcommands().keySet()));
   }
 
   /** Ctrl-C stops a running watch cleanly (exit 0) instead of killing the JVM mid-frame. */

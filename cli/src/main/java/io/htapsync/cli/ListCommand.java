@@ -1,10 +1,12 @@
 package io.htapsync.cli;
 
 import io.htapsync.client.ReplicationPage;
+import io.htapsync.client.RequestArguments;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -56,6 +58,13 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    int offset = range.page == null ? 0 : range.page.offset;
+    int limit = range.page == null ? 100 : range.page.limit;
+    try {
+      RequestArguments.page(offset, limit); // before the sandbox starts or anything is sent
+    } catch (IllegalArgumentException e) {
+      throw ClientTerms.usageError(spec.commandLine(), e, Map.of("limit", "--limit", "offset", "--offset"));
+    }
     try (Connection connection = cli.connect(err)) {
       StarRocksReplicationClient client = connection.client;
       long start = System.nanoTime();
@@ -72,8 +81,6 @@ final class ListCommand implements Callable<Integer> {
         }).collect(Collectors.toList());
         total = tasks.isEmpty() ? 0 : totalSeen[0];
       } else {
-        int offset = range.page == null ? 0 : range.page.offset;
-        int limit = range.page == null ? 100 : range.page.limit;
         ReplicationPage page = client.listReplications(instanceOption.id, offset, limit);
         cli.timing.firstCallDone(System.nanoTime() - start);
         total = page.totalCount();

@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "watch", mixinStandardHelpOptions = true,
     description = {"Redraw the tasks' stage and progress every interval until Ctrl-C.",
         "With --until-synced, exit 0 once the instance has tasks and every one is incremental",
-        "with no catch-up running or its catch-up incremental at 100%."})
+        "with no catch-up running or its catch-up incremental at 100%%."})
 final class WatchCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 

@@ -1,7 +1,10 @@
 package io.htapsync.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -9,6 +12,10 @@ import picocli.CommandLine;
 final class CliRun {
   final int exit;
   final String out;
+  /**
+   * Everything written to stderr: the command's own messages, then whatever went to {@code System.err}
+   * directly during the run (picocli's warnings, for one, bypass the command's writer).
+   */
   final String err;
 
   private CliRun(int exit, String out, String err) {
@@ -24,11 +31,19 @@ final class CliRun {
   static CliRun run(Map<String, String> env, boolean interactive, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = new HtapSyncCli(env, interactive).commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exit = commandLine.execute(args);
-    return new CliRun(exit, out.toString(), err.toString());
+    ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+    PrintStream originalSystemErr = System.err;
+    int exit;
+    System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+    try {
+      CommandLine commandLine = new HtapSyncCli(env, interactive).commandLine();
+      commandLine.setOut(new PrintWriter(out, true));
+      commandLine.setErr(new PrintWriter(err, true));
+      exit = commandLine.execute(args);
+    } finally {
+      System.setErr(originalSystemErr);
+    }
+    return new CliRun(exit, out.toString(), err + systemErr.toString(StandardCharsets.UTF_8));
   }
 
   @Override

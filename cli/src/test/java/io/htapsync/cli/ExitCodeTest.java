@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.htapsync.sandbox.data.DemoData;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Every exit code, and --help on every command. */
 class ExitCodeTest {
@@ -40,13 +43,13 @@ class ExitCodeTest {
 
     CliRun badId = CliRun.run(Map.of(), "list", "--instance", "../../etc");
     assertEquals(ExitCode.USAGE, badId.exit, badId.toString());
-    assertTrue(badId.err.contains("instanceId must contain only"), badId.err);
+    assertTrue(badId.err.contains("--instance must contain only"), badId.err);
 
     CliRun region = CliRun.run(TOKEN_ENV, "--region", "mars-1", "list", "--instance", DemoData.SALES_INSTANCE_ID);
     assertEquals(ExitCode.USAGE, region.exit, region.toString());
     assertTrue(region.err.contains("unknown region \"mars-1\""), region.err);
 
-    CliRun noCredentials = CliRun.run(Map.of(), "--region", "cn-north-4", "list", "--instance",
+    CliRun noCredentials = CliRun.run(Map.of(), "--project", DemoData.PROJECT_ID, "--region", "cn-north-4", "list", "--instance",
         DemoData.SALES_INSTANCE_ID);
     assertEquals(ExitCode.USAGE, noCredentials.exit, noCredentials.toString());
     assertTrue(noCredentials.err.contains("HTAPSYNC_AUTH_TOKEN"), noCredentials.err);
@@ -86,14 +89,31 @@ class ExitCodeTest {
     }
   }
 
+  /** Every command, found from the command tree, so a command added later is covered too. */
   @Test
-  void helpOnEveryCommand() {
-    for (String[] args : new String[][] {{"--help"}, {"list", "--help"}, {"watch", "--help"}}) {
-      CliRun run = CliRun.run(Map.of(), args);
-      assertEquals(ExitCode.OK, run.exit, run.toString());
-      assertTrue(run.out.startsWith("Usage: htapsync"), run.out);
+  void helpOnEveryCommandPrintsUsageAndNothingOnStderr() {
+    List<List<String>> commands = new ArrayList<>();
+    collect(new HtapSyncCli(Map.of(), false).commandLine(), new ArrayList<>(), commands);
+    assertTrue(commands.contains(List.of("list")) && commands.contains(List.of("watch")), commands.toString());
+    for (List<String> command : commands) {
+      List<String> args = new ArrayList<>(command);
+      args.add("--help");
+      CliRun run = CliRun.run(Map.of(), args.toArray(new String[0]));
+      assertEquals(ExitCode.OK, run.exit, args + ": " + run);
+      String usage = ("Usage: htapsync " + String.join(" ", command)).trim();
+      assertTrue(run.out.startsWith(usage), args + ": " + run.out);
+      assertEquals("", run.err, args + " --help writes nothing to stderr");
     }
     assertTrue(CliRun.run(Map.of(), "--help").out.contains("Exit codes: 0 ok, 1 API error"));
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<List<String>> commands) {
+    commands.add(List.copyOf(path));
+    for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
+      List<String> subPath = new ArrayList<>(path);
+      subPath.add(sub.getKey());
+      collect(sub.getValue(), subPath, commands);
+    }
   }
 
   @Test

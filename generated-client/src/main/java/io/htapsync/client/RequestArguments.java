@@ -6,14 +6,22 @@ import io.htapsync.client.http.Snippets;
  * Checks caller-supplied values before anything is sent. IDs become path segments, so anything but
  * letters and digits is refused outright rather than encoded: an ID with {@code /}, {@code ..} or
  * {@code %2F} is a bug or an attack, never a real instance.
+ *
+ * <p>Public so that tools built on the client (the CLI) check their input by these same rules before
+ * they start anything, instead of repeating them. Messages name the argument by its Java name
+ * ({@code instanceId}, {@code projectId}, {@code offset}, {@code limit}) as their first word.
  */
-final class RequestArguments {
+public final class RequestArguments {
   static final int MAX_LIMIT = 100;
   private static final int MAX_INSTANCE_ID_LENGTH = 64;
 
   private RequestArguments() {}
 
-  static String projectId(String projectId) {
+  /**
+   * @return {@code projectId}, if it is a well-formed project ID
+   * @throws IllegalArgumentException naming the problem
+   */
+  public static String projectId(String projectId) {
     requireText(projectId, "projectId");
     if (projectId.length() != 32 || !lettersAndDigits(projectId)) {
       throw new IllegalArgumentException("projectId must be 32 ASCII letters and digits, got "
@@ -22,7 +30,11 @@ final class RequestArguments {
     return projectId;
   }
 
-  static String instanceId(String instanceId) {
+  /**
+   * @return {@code instanceId}, if it is a well-formed instance ID
+   * @throws IllegalArgumentException naming the problem
+   */
+  public static String instanceId(String instanceId) {
     requireText(instanceId, "instanceId");
     if (instanceId.length() > MAX_INSTANCE_ID_LENGTH) {
       throw new IllegalArgumentException("instanceId is " + instanceId.length()
@@ -39,7 +51,8 @@ final class RequestArguments {
     return instanceId;
   }
 
-  static void page(int offset, int limit) {
+  /** @throws IllegalArgumentException naming the problem, for a limit outside 1..100 or a bad offset */
+  public static void page(int offset, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
     }
