@@ -3,6 +3,7 @@ package io.htapsync.cli;
 import io.htapsync.client.RequestArguments;
 import io.htapsync.client.region.RegionEndpoints;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,9 +47,15 @@ final class GlobalOptions {
   void setEndpoint(String value) {
     URI uri;
     try {
-      uri = URI.create(value);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(command.commandLine(), "--endpoint is not a URL: " + e.getMessage());
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      // The reason and index, not the text: a mistyped URL may still carry user:password@.
+      throw new ParameterException(command.commandLine(), "--endpoint is not a URL: " + e.getReason()
+          + " at index " + e.getIndex());
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new ParameterException(command.commandLine(), "--endpoint must not carry user info"
+          + " (user:password@host); credentials come from the environment");
     }
     if ("http".equalsIgnoreCase(uri.getScheme()) && !isLoopback(uri.getHost())) {
       throw new ParameterException(command.commandLine(), "--endpoint " + value + " must be https"

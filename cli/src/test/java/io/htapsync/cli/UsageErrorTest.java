@@ -48,6 +48,12 @@ class UsageErrorTest {
           "htapsync: --instance must contain only ASCII letters and digits"),
       new Case(List.of("watch", "--instance", DemoData.SALES_INSTANCE_ID, "--interval", "0s"),
           "htapsync: Invalid value for option '--interval': '0s' is not a positive duration"),
+      new Case(List.of("--endpoint", "https://user:s3cret@127.0.0.1:1", "list", "--instance",
+          DemoData.SALES_INSTANCE_ID), "htapsync: --endpoint must not carry user info (user:password@host);"
+          + " credentials come from the environment", "htapsync"),
+      new Case(List.of("--endpoint", "https://user:s3cret@exa mple.com", "list", "--instance",
+          DemoData.SALES_INSTANCE_ID), "htapsync: --endpoint is not a URL: Illegal character in authority at index",
+          "htapsync"),
       new Case(List.of("list"), "htapsync: Missing required option: '--instance=ID'"),
       new Case(List.of("list", "--instance", DemoData.SALES_INSTANCE_ID, "--colour"),
           "htapsync: Unknown option: '--colour'"));
@@ -66,6 +72,7 @@ class UsageErrorTest {
       assertFalse(run.err.contains("embedded sandbox"), "the sandbox never started: " + what);
       assertFalse(run.err.contains("Usage:"), "no usage dump: " + what);
       assertSpeaksTheCli(run, what);
+      assertFalse(run.err.contains("s3cret"), "no password echoed: " + what);
     }
   }
 
