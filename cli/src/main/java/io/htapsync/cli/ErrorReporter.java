@@ -14,7 +14,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
-    return report(e, command.getErr());
+    int exit = report(e, command.getErr());
+    if (exit == ExitCode.USAGE) {
+      HtapSyncCli.printHelpHint(command, command.getErr());
+    }
+    return exit;
   }
 
   static int report(Exception e, PrintWriter err) {

@@ -63,9 +63,14 @@ public final class HtapSyncCli implements Runnable {
     PrintWriter err = command.getErr();
     err.println("htapsync: " + e.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    printHelpHint(command, err);
+    return ExitCode.USAGE;
+  }
+
+  /** The line after every usage error: where that command's options and variables are described. */
+  static void printHelpHint(CommandLine command, PrintWriter err) {
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
-    return ExitCode.USAGE;
   }
 
   Connection connect(PrintWriter err) {

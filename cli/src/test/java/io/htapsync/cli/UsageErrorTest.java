@@ -111,8 +111,8 @@ class UsageErrorTest {
     CliRun noProject = CliRun.run(TOKEN_ONLY, "--region", "cn-north-4", "list", "--instance",
         DemoData.SALES_INSTANCE_ID);
     assertEquals(ExitCode.USAGE, noProject.exit, noProject.toString());
-    assertEquals("htapsync: a project is required: pass --project ID or set HUAWEICLOUD_SDK_PROJECT_ID\n",
-        noProject.err);
+    assertEquals("htapsync: a project is required: pass --project ID or set HUAWEICLOUD_SDK_PROJECT_ID\n"
+        + "Try 'htapsync list --help' for more information.\n", noProject.err);
 
     CliRun badEnvProject = CliRun.run(Map.of("HTAPSYNC_AUTH_TOKEN", "t", "HUAWEICLOUD_SDK_PROJECT_ID", "p1"),
         "--region", "cn-north-4", "list", "--instance", DemoData.SALES_INSTANCE_ID);
@@ -131,6 +131,8 @@ class UsageErrorTest {
     assertEquals(ExitCode.USAGE, noCredentials.exit, noCredentials.toString());
     assertTrue(noCredentials.err.contains("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK"), noCredentials.err);
     assertTrue(noCredentials.err.contains("HTAPSYNC_AUTH_TOKEN"), noCredentials.err);
+
+    assertTrue(noCredentials.err.endsWith("\nTry 'htapsync list --help' for more information.\n"), noCredentials.err);
 
     for (CliRun run : List.of(noProject, badEnvProject, region, noCredentials)) {
       assertSpeaksTheCli(run, run.toString());
