@@ -32,7 +32,6 @@ public final class ReferenceDocs {
     CommandLine commandLine = new HtapSyncCli(Map.of(), false).commandLine();
     // The build's classes have no jar manifest yet, so the version comes from the pom.
     String[] version = {"htapsync " + args[1]};
-    commandLine.getCommandSpec().versionProvider(() -> version);
 
     // picocli's script completes in bash, and in zsh through bashcompinit; one file under each name
     // so each shell's users find theirs.
@@ -42,7 +41,7 @@ public final class ReferenceDocs {
     Files.writeString(completion.resolve("htapsync.zsh"), script, StandardCharsets.UTF_8);
 
     File adoc = Files.createDirectories(out.resolve("man-adoc")).toFile();
-    escapePercentSigns(commandLine);
+    prepareForManPages(commandLine, version);
     int status = ManPageGenerator.generateManPage(adoc, null, new boolean[0], true, commandLine.getCommandSpec());
     if (status != 0) {
       throw new IllegalStateException("picocli's ManPageGenerator exited " + status);
@@ -50,15 +49,16 @@ public final class ReferenceDocs {
   }
 
   /**
-   * ManPageGenerator prints descriptions as format strings, while usage help forgives a lone '%'
-   * (as in "at 100%."): double such signs so both render the text the command declares.
+   * Every page names the version. ManPageGenerator prints descriptions as format strings, while usage
+   * help forgives a lone '%' (as in "at 100%."): such signs are doubled so both render the same text.
    */
-  private static void escapePercentSigns(CommandLine commandLine) {
+  private static void prepareForManPages(CommandLine commandLine, String[] version) {
+    commandLine.getCommandSpec().versionProvider(() -> version);
     UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
     usage.description(escape(usage.description()));
     usage.header(escape(usage.header()));
     usage.footer(escape(usage.footer()));
-    commandLine.getSubcommands().values().forEach(ReferenceDocs::escapePercentSigns);
+    commandLine.getSubcommands().values().forEach(sub -> prepareForManPages(sub, version));
   }
 
   private static String[] escape(String[] lines) {
