@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need, runs them, and prints one table (see BENCHMARKS.md).
-# About 3 minutes on 2 cores (10 at most). Usage: benchmarks/run.sh
+# About 4 minutes on 2 cores (10 at most). Usage: benchmarks/run.sh
 #   HTAPSYNC_CLI_ARGS  arguments of the cold-start row's CLI run (default: "list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07")
 set -euo pipefail
 
@@ -33,7 +33,12 @@ java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paired.PairedMeasurement 10
 echo "run.sh: paging 100,000 tasks (about 30 s)..." >&2
 java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paging.PagingMeasurement 100000 15000 3 > "$out/paging.properties"
 
-echo "run.sh: cold start and footprint..." >&2
+echo "run.sh: cold start, installed launcher (about 1 minute) and footprint..." >&2
+# The distribution as a user installs it, with a cache folder that starts empty.
+dist_tar=$(ls cli/target/htapsync-*.tar.gz | head -n 1)
+mkdir -p "$out/dist"
+tar xzf "$dist_tar" -C "$out/dist"
+dist_home=$(ls -d "$out"/dist/htapsync-* | head -n 1)
 client_jar=$(ls generated-client/target/htapsync-client-*.jar | grep -v -e sources -e javadoc | head -n 1)
 java -cp "$jar" io.htapsync.benchmarks.report.Report \
   --jmh "$out/jmh.json" \
@@ -42,5 +47,7 @@ java -cp "$jar" io.htapsync.benchmarks.report.Report \
   --client-jar "$client_jar" \
   --dependencies generated-client/target/runtime-dependencies.txt \
   --cli-jar cli/target/htapsync.jar \
+  --dist-home "$dist_home" \
+  --cache-home "$out/launcher-cache" \
   --cli-args "${HTAPSYNC_CLI_ARGS:-list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07}" \
   --settings "$jmh_settings_text" | tee "$out/table.md"

@@ -109,10 +109,11 @@ class BenchmarksSmokeTest {
         "dependencies", dependencies.toString(),
         "cli-jar", dir.resolve("no-such-cli.jar").toString()));
 
-    for (String row : new String[] {"| 1a ", "| 1b ", "| 2 ", "| 3 ", "| 4 ", "| 5 "}) {
+    for (String row : new String[] {"| 1a ", "| 1b ", "| 2 ", "| 3 ", "| 4 ", "| 4b ", "| 4c ", "| 5 "}) {
       assertTrue(report.contains(row), "no row " + row.trim() + " in\n" + report);
     }
     assertTrue(report.contains("n/a (no CLI yet)"), report);
+    assertTrue(report.contains("n/a (no distribution: pass --dist-home)"), report);
     assertTrue(report.contains("2 jars"), "the client jar plus gson; okhttp is optional:\n" + report);
     long verdicts = report.lines().filter(l -> l.matches(".*\\| (PASS|MISS) +\\|$")).count();
     assertEquals(5, verdicts, report);

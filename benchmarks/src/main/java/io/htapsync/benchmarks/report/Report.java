@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * the issue and in api-facts.md (their machine, not measured here), for orientation only.
  *
  * <p>Arguments: {@code --jmh FILE --paired FILE --paging FILE --client-jar FILE --dependencies FILE
- * --cli-jar FILE [--cli-args "list ..."] [--settings TEXT]}.
+ * --cli-jar FILE [--cli-args "list ..."] [--dist-home DIR --cache-home DIR] [--settings TEXT]}; with
+ * {@code --dist-home} (the untarred distribution) the launcher rows are measured too, with
+ * {@code --cache-home} as its XDG_CACHE_HOME.
  */
 public final class Report {
   static final double DECODE_TARGET = 1.15;
@@ -31,6 +33,10 @@ public final class Report {
   static final double HEAP_GROWTH_TARGET_MIB = 5;
   static final long FOOTPRINT_TARGET_BYTES = 4_000_000;
   static final int COLD_START_RUNS = 10;
+  static final int LAUNCHER_PAIRS = 11;
+  static final double LAUNCHER_RATIO_TARGET = 0.6;
+  static final double LAUNCHER_LOOPBACK_TARGET_MS = 300;
+  static final double LAUNCHER_EMBEDDED_TARGET_MS = 500;
 
   private static final double MIB = 1024.0 * 1024.0;
 
@@ -49,6 +55,8 @@ public final class Report {
         Path.of(required(options, "dependencies")));
     List<String> cliArgs = Arrays.asList(options.getOrDefault("cli-args", "list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07").trim().split("\\s+"));
     ColdStart.Outcome coldStart = ColdStart.measure(Path.of(required(options, "cli-jar")), cliArgs, COLD_START_RUNS);
+    LauncherRows launcher = LauncherRows.measure(options.get("dist-home"), options.get("cache-home"),
+        Path.of(required(options, "cli-jar")), cliArgs, LAUNCHER_PAIRS);
 
     Table table = new Table("#", "Measurement", "htapsync", "Baselines (same run)",
         "Vendor SDK (quoted, not measured)", "Ratio", "Target", "Result");
@@ -57,6 +65,8 @@ public final class Report {
     callRow(table, jmh, paired);
     pagingRow(table, paging);
     coldStartRow(table, coldStart, cliArgs);
+    launcherLoopbackRow(table, launcher.loopback);
+    launcherEmbeddedRow(table, launcher.embedded, cliArgs);
     footprintRow(table, footprint);
     return machine() + "\nJMH: " + options.getOrDefault("settings", "see run.sh") + "\n\n" + table.render();
   }
@@ -138,6 +148,41 @@ public final class Report {
             .collect(Collectors.joining(", ", " (", ")"));
     table.row("4", what, "median " + fixed(outcome.medianMillis, 0) + " ms of " + outcome.runs + " runs" + phases,
         "-", "-", "-", "no target", "-");
+  }
+
+  private static void launcherLoopbackRow(Table table, LauncherStart.Outcome outcome) {
+    String what = "Installed launcher: bin/htapsync list --endpoint http://127.0.0.1:PORT (sandbox in the report's"
+        + " JVM), alternating with java -jar";
+    String target = "<= " + LAUNCHER_RATIO_TARGET + "x and <= " + fixed(LAUNCHER_LOOPBACK_TARGET_MS, 0) + " ms";
+    if (outcome.unavailable != null) {
+      table.row("4b", what, outcome.unavailable, "-", "-", "-", target, "-");
+      return;
+    }
+    double ratio = outcome.medianMillisA / outcome.medianMillisB;
+    table.row("4b", what, launcherFigure(outcome),
+        "java -jar cli/target/htapsync.jar, same arguments: median " + fixed(outcome.medianMillisB, 0) + " ms",
+        "-", ratio(ratio) + " of medians (median of pair ratios " + ratio(outcome.medianPairRatio) + ")", target,
+        verdict(ratio <= LAUNCHER_RATIO_TARGET && outcome.medianMillisA <= LAUNCHER_LOOPBACK_TARGET_MS));
+  }
+
+  private static void launcherEmbeddedRow(Table table, LauncherStart.Outcome outcome, List<String> cliArgs) {
+    String what = "Installed launcher, embedded sandbox (the default): bin/htapsync " + String.join(" ", cliArgs)
+        + ", alternating with java -jar";
+    String target = "<= " + fixed(LAUNCHER_EMBEDDED_TARGET_MS, 0) + " ms";
+    if (outcome.unavailable != null) {
+      table.row("4c", what, outcome.unavailable, "-", "-", "-", target, "-");
+      return;
+    }
+    table.row("4c", what, launcherFigure(outcome),
+        "java -jar cli/target/htapsync.jar, same arguments: median " + fixed(outcome.medianMillisB, 0) + " ms",
+        "-", ratio(outcome.medianMillisA / outcome.medianMillisB) + " of medians (median of pair ratios "
+            + ratio(outcome.medianPairRatio) + ")", target,
+        verdict(outcome.medianMillisA <= LAUNCHER_EMBEDDED_TARGET_MS));
+  }
+
+  private static String launcherFigure(LauncherStart.Outcome outcome) {
+    return "median " + fixed(outcome.medianMillisA, 0) + " ms of " + outcome.pairs + " runs; the first run (making"
+        + " the CDS archive, not counted) " + fixed(outcome.firstRunMillisA, 0) + " ms";
   }
 
   private static void footprintRow(Table table, Footprint footprint) {
