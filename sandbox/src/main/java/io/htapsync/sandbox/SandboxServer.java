@@ -6,11 +6,14 @@ import io.htapsync.sandbox.fault.FaultInjector;
 import io.htapsync.sandbox.fault.InjectedFailure;
 import io.htapsync.sandbox.http.ExchangeRecorder;
 import io.htapsync.sandbox.http.SandboxHandler;
+import io.htapsync.sandbox.time.ElapsedClock;
+import io.htapsync.sandbox.time.SimulatedTime;
 import io.htapsync.sandbox.validation.SpecValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +49,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private final SandboxOptions options;
+    private final ElapsedClock clock;
     private final Dataset dataset;
     private final FaultInjector faults;
     private final ExchangeRecorder recorder;
@@ -56,7 +60,9 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxServer(SandboxOptions options) throws IOException {
         this.options = options;
-        this.dataset = new Dataset(options.data());
+        this.clock = new ElapsedClock(options.clock());
+        this.dataset = new Dataset(options.data(), options.simulatedInstances(),
+                new SimulatedTime(clock, options.progressSpeed()), options.progressSeed());
         this.faults = new FaultInjector(options.failureRate(), options.failEvery(), options.failure(),
                 options.randomSeed());
         this.recorder = new ExchangeRecorder(options.recordingLimit());
@@ -68,6 +74,7 @@ public final class SandboxServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();
+        clock.restart(); // simulated progress starts when the sandbox can first be asked
         String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
                 : address.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
@@ -132,8 +139,17 @@ public final class SandboxServer implements AutoCloseable {
         recorder.clear();
     }
 
-    /** Back to the start state: initial data, no queued failures, no recordings, request count 0. */
+    /** Time since the start (or the last {@link #reset()}), by {@link SandboxOptions#clock()}. */
+    public Duration sinceStart() {
+        return clock.elapsed();
+    }
+
+    /**
+     * Back to the start state: initial data, no queued failures, no recordings, request count 0, and
+     * the time simulated progress counts from restarted.
+     */
     public void reset() {
+        clock.restart();
         dataset.reset();
         faults.clearQueued();
         recorder.clear();

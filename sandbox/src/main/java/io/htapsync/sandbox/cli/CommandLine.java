@@ -7,6 +7,7 @@ import io.htapsync.sandbox.data.DatasetFile;
 import io.htapsync.sandbox.fault.InjectedFailure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +39,9 @@ public final class CommandLine {
               --fail-with KIND            503 (proxy page, default), 429, 500 or drop (close the connection)
               --retry-after S             Retry-After seconds for 503 and 429 (default 1)
               --seed N                    random seed for --fail-rate, to repeat a run
+              --progress-speed F          simulated seconds per second for the moving demo instances
+                                          (default 1; 10 is ten times faster, 0 holds them at the start)
+              --progress-seed N           seed for the moving demo instances' timings (default 20260301)
               --token VALUE               accept only this X-Auth-Token (default: any non-blank token)
               --lenient                   send responses that break the spec anyway (default: answer 500)
               --help                      print this help and exit
@@ -46,7 +50,7 @@ public final class CommandLine {
     private static final Set<String> FLAGS = Set.of("--help", "-h", "--lenient", "--dump-demo-data");
     private static final Set<String> VALUED = Set.of("--port", "--host", "--data", "--counters", "--stages",
             "--page-cap", "--latency-ms", "--fail-rate", "--fail-every", "--fail-with", "--retry-after", "--seed",
-            "--token");
+            "--token", "--progress-speed", "--progress-seed");
 
     private CommandLine() {
     }
@@ -104,7 +108,7 @@ public final class CommandLine {
                 switch (name) {
                     case "--port" -> options.port(integer(name, value));
                     case "--host" -> options.host(value);
-                    case "--data" -> options.data(DatasetFile.read(Path.of(value)));
+                    case "--data" -> options.data(DatasetFile.read(Path.of(value))).simulatedInstances(List.of());
                     case "--counters" -> options.counterStyle(CounterStyle.parse(value));
                     case "--stages" -> options.stageCasing(StageCasing.parse(value));
                     case "--page-cap" -> options.pageCap(integer(name, value));
@@ -115,6 +119,8 @@ public final class CommandLine {
                     case "--retry-after" -> retryAfter = integer(name, value);
                     case "--seed" -> options.randomSeed(longInteger(name, value));
                     case "--token" -> options.requiredToken(value);
+                    case "--progress-speed" -> options.progressSpeed(decimal(name, value));
+                    case "--progress-seed" -> options.progressSeed(longInteger(name, value));
                     default -> throw new IllegalStateException(name + " is listed in VALUED but not handled");
                 }
             } catch (IllegalArgumentException e) {

@@ -68,6 +68,8 @@ class SandboxMainTest {
                 .orElseThrow()) {
             assertEquals(1, get(server.baseUrl(), listPath(instance)).json().get("total_count").getAsInt());
             assertEquals(400, get(server.baseUrl(), listPath(DemoData.SALES_INSTANCE_ID)).status());
+            assertEquals(400, get(server.baseUrl(), listPath(DemoData.PROGRESSING_INSTANCE_ID)).status(),
+                    "the moving demo instances are demo data too");
         }
     }
 
@@ -88,7 +90,7 @@ class SandboxMainTest {
         String help = printed.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--port", "--host", "--data", "--dump-demo-data", "--counters", "--stages",
             "--page-cap", "--latency-ms", "--fail-rate", "--fail-every", "--fail-with", "--retry-after", "--seed",
-            "--token", "--lenient", "--help"}) {
+            "--token", "--lenient", "--progress-speed", "--progress-seed", "--help"}) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -105,7 +107,7 @@ class SandboxMainTest {
         SandboxOptions options = CommandLine.parse("--port", "9000", "--host", "0.0.0.0", "--counters", "strings",
                 "--stages", "capitalized", "--page-cap", "20", "--latency-ms", "150", "--fail-rate", "0.25",
                 "--fail-every", "4", "--fail-with", "429", "--retry-after", "3", "--seed", "99", "--token", "tok",
-                "--lenient").options();
+                "--lenient", "--progress-speed", "2.5", "--progress-seed", "7").options();
 
         assertEquals(9000, options.port());
         assertEquals("0.0.0.0", options.host());
@@ -120,6 +122,8 @@ class SandboxMainTest {
         assertEquals(99, options.randomSeed());
         assertEquals("tok", options.requiredToken());
         assertFalse(options.strict());
+        assertEquals(2.5, options.progressSpeed());
+        assertEquals(7, options.progressSeed());
     }
 
     @Test
@@ -145,6 +149,8 @@ class SandboxMainTest {
         "--fail-rate 2            | --fail-rate: failure rate must be between 0 and 1, got 2.0",
         "--fail-with 418          | --fail-with / --retry-after: failure kind must be 503, 429, 500 or drop, got \"418\"",
         "--page-cap 0             | --page-cap: page cap must be at least 1, got 0",
+        "--progress-speed -1      | --progress-speed: progress speed must be a finite number, 0 or more, got -1.0",
+        "--progress-seed x        | --progress-seed must be an integer, got \"x\"",
         "--lenient=yes            | --lenient takes no value",
         "stray                    | unexpected argument \"stray\""
     })
