@@ -6,8 +6,10 @@ import io.htapsync.sandbox.data.DemoData;
 import io.htapsync.sandbox.data.SimulatedInstance;
 import io.htapsync.sandbox.data.StarRocksInstance;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.fault.Outage;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -42,6 +44,7 @@ public final class SandboxOptions {
     private final double progressSpeed;
     private final long progressSeed;
     private final InstantSource clock;
+    private final List<Outage> outages;
 
     private SandboxOptions(Builder b) {
         this.host = b.host;
@@ -64,6 +67,7 @@ public final class SandboxOptions {
         this.progressSpeed = b.progressSpeed;
         this.progressSeed = b.progressSeed;
         this.clock = b.clock;
+        this.outages = b.outages;
     }
 
     /** Options with every default: 127.0.0.1, a random free port, demo data, strict. */
@@ -165,13 +169,19 @@ public final class SandboxOptions {
         return clock;
     }
 
+    /** Time windows in which every request fails; default none. */
+    public List<Outage> outages() {
+        return outages;
+    }
+
     @Override
     public String toString() {
         return "SandboxOptions[host=" + host + ", port=" + port + ", instances=" + data.size()
                 + ", counters=" + counterStyle + ", stages=" + stageCasing + ", pageCap=" + pageCap
                 + ", latency=" + latency.toMillis() + "ms, failureRate=" + failureRate + ", failEvery=" + failEvery
                 + ", failure=" + failure + ", seed=" + randomSeed + ", simulated=" + simulatedInstances.size()
-                + ", progressSpeed=" + progressSpeed + ", progressSeed=" + progressSeed + ", strict=" + strict
+                + ", progressSpeed=" + progressSpeed + ", progressSeed=" + progressSeed + ", outages=" + outages
+                + ", strict=" + strict
                 + ", requiredToken=" + (requiredToken == null ? "none" : "<redacted>") + "]";
     }
 
@@ -197,6 +207,7 @@ public final class SandboxOptions {
         private double progressSpeed = 1;
         private long progressSeed = DemoData.PROGRESS_SEED;
         private InstantSource clock = InstantSource.system();
+        private List<Outage> outages = List.of();
 
         private Builder() {
         }
@@ -222,6 +233,7 @@ public final class SandboxOptions {
             progressSpeed = o.progressSpeed;
             progressSeed = o.progressSeed;
             clock = o.clock;
+            outages = o.outages;
         }
 
         /** Address to bind; default 127.0.0.1. */
@@ -380,6 +392,24 @@ public final class SandboxOptions {
          */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Scripted outages: in each window (timed from the start or the last reset, by
+         * {@link #clock(InstantSource)}) every request gets the window's failure, after queued
+         * {@code failNext} failures and before the rate and every-Nth switches. Default none.
+         */
+        public Builder outages(List<Outage> outages) {
+            this.outages = List.copyOf(Objects.requireNonNull(outages, "outages"));
+            return this;
+        }
+
+        /** Adds one scripted outage to {@link #outages(List)}. */
+        public Builder outage(Outage outage) {
+            List<Outage> more = new ArrayList<>(outages);
+            more.add(Objects.requireNonNull(outage, "outage"));
+            this.outages = List.copyOf(more);
             return this;
         }
 

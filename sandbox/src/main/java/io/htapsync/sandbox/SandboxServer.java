@@ -15,7 +15,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -64,7 +66,7 @@ public final class SandboxServer implements AutoCloseable {
         this.dataset = new Dataset(options.data(), options.simulatedInstances(),
                 new SimulatedTime(clock, options.progressSpeed()), options.progressSeed());
         this.faults = new FaultInjector(options.failureRate(), options.failEvery(), options.failure(),
-                options.randomSeed());
+                options.randomSeed(), options.outages(), clock);
         this.recorder = new ExchangeRecorder(options.recordingLimit());
         this.handler = new SandboxHandler(options, dataset, faults, recorder, SpecValidator.fromClasspath(), System.err);
         InetAddress address = InetAddress.getByName(options.host());
@@ -124,6 +126,32 @@ public final class SandboxServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers the next {@code count} requests with {@code failure}, before any other rule. */
+    public SandboxServer failNext(int count, InjectedFailure failure) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be zero or more, got " + count);
+        }
+        faults.failNext(Collections.nCopies(count, Objects.requireNonNull(failure, "failure")));
+        return this;
+    }
+
+    /**
+     * Answers every request with {@code failure} for {@code duration} from now (by
+     * {@link SandboxOptions#clock()}), after queued failures; {@link #reset()} ends it.
+     */
+    public SandboxServer outageFor(Duration duration, InjectedFailure failure) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("an outage lasts more than zero, got " + duration);
+        }
+        faults.outageFor(duration, Objects.requireNonNull(failure, "failure"));
+        return this;
+    }
+
+    /** A proxy's 503 (Retry-After: 1) to every request for {@code duration} from now. */
+    public SandboxServer outageFor(Duration duration) {
+        return outageFor(duration, InjectedFailure.unavailable(Duration.ofSeconds(1)));
+    }
+
     /** Every exchange so far (up to the recording limit), oldest first. */
     public List<RecordedExchange> recordedExchanges() {
         return recorder.all();
@@ -145,8 +173,9 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /**
-     * Back to the start state: initial data, no queued failures, no recordings, request count 0, and
-     * the time simulated progress counts from restarted.
+     * Back to the start state: initial data, no queued failures or {@link #outageFor} outages, no
+     * recordings, request count 0, and the time that simulated progress and scripted outages count
+     * from restarted.
      */
     public void reset() {
         clock.restart();

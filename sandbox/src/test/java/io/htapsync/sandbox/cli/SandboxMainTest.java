@@ -16,6 +16,7 @@ import io.htapsync.sandbox.data.DatasetFile;
 import io.htapsync.sandbox.data.DatasetFormatException;
 import io.htapsync.sandbox.data.DemoData;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.fault.Outage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +93,7 @@ class SandboxMainTest {
         String help = printed.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--port", "--host", "--data", "--dump-demo-data", "--counters", "--stages",
             "--page-cap", "--latency-ms", "--fail-rate", "--fail-every", "--fail-with", "--retry-after", "--seed",
-            "--token", "--lenient", "--progress-speed", "--progress-seed", "--help"}) {
+            "--token", "--lenient", "--progress-speed", "--progress-seed", "--fail-first", "--outage", "--help"}) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -127,6 +130,22 @@ class SandboxMainTest {
     }
 
     @Test
+    void outagesAndFirstFailuresReachTheServer() throws Exception {
+        CommandLine.Parsed parsed = CommandLine.parse("--outage", "5s-20s", "--outage=1m-2m:drop", "--retry-after", "3");
+        assertEquals(List.of(Outage.parse("5s-20s", Duration.ofSeconds(3)), Outage.parse("1m-2m:drop", Duration.ofSeconds(3))),
+                parsed.options().outages());
+
+        try (SandboxServer server = SandboxMain.launch(new String[] {"--port", "0", "--fail-first", "2",
+            "--fail-with", "500", "--outage", "0-1h:429"}, out).orElseThrow()) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                statuses.add(get(server.baseUrl(), listPath(DemoData.SALES_INSTANCE_ID)).status());
+            }
+            assertEquals(List.of(500, 500, 429), statuses);
+        }
+    }
+
+    @Test
     void defaultsAreTheServicesBehaviourOnPort8080() throws Exception {
         CommandLine.Parsed parsed = CommandLine.parse();
 
@@ -152,6 +171,8 @@ class SandboxMainTest {
         "--progress-speed -1      | --progress-speed: progress speed must be a finite number, 0 or more, got -1.0",
         "--progress-seed x        | --progress-seed must be an integer, got \"x\"",
         "--lenient=yes            | --lenient takes no value",
+        "--outage 20s             | --outage: an outage is FROM-TO[:KIND], e.g. 5s-20s or 0-1500ms:drop, got \"20s\"",
+        "--fail-first -1          | --fail-first must be 0 or more, got -1",
         "stray                    | unexpected argument \"stray\""
     })
     void badArgumentsAreNamed(String args, String message) {
