@@ -122,19 +122,6 @@ class SimulatedProgressTest {
     }
 
     private static boolean synced(JsonObject body) {
-        if (body.getAsJsonArray("replications").isEmpty()) {
-            return false;
-        }
-        for (JsonElement e : body.getAsJsonArray("replications")) {
-            JsonObject task = e.getAsJsonObject();
-            boolean incremental = task.get("stage").getAsString().equalsIgnoreCase("incremental");
-            boolean catchupDone = task.get("catchup_stage").isJsonNull()
-                    || task.get("catchup_stage").getAsString().equalsIgnoreCase("incremental")
-                    && task.get("catchup_percentage").getAsBigDecimal().compareTo(java.math.BigDecimal.valueOf(100)) == 0;
-            if (!incremental || !catchupDone) {
-                return false;
-            }
-        }
-        return true;
+        return SyncRule.synced(body);
     }
 }
