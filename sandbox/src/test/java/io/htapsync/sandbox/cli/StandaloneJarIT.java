@@ -50,6 +50,23 @@ class StandaloneJarIT {
     }
 
     @Test
+    void versionAndHelpExit0() throws IOException, InterruptedException {
+        Process version = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--version").redirectErrorStream(true).start();
+        List<String> versionOutput = new BufferedReader(new InputStreamReader(version.getInputStream(),
+                StandardCharsets.UTF_8)).lines().toList();
+        Process help = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--help").redirectErrorStream(true).start();
+        List<String> helpOutput = new BufferedReader(new InputStreamReader(help.getInputStream(),
+                StandardCharsets.UTF_8)).lines().toList();
+
+        assertTrue(version.waitFor(10, TimeUnit.SECONDS) && help.waitFor(10, TimeUnit.SECONDS));
+        assertEquals(0, version.exitValue());
+        assertEquals(List.of("htapsync-sandbox " + System.getProperty("project.version", "0.1.0-SNAPSHOT")),
+                versionOutput, "the version comes from the jar's manifest");
+        assertEquals(0, help.exitValue());
+        assertEquals("Usage: java -jar htapsync-sandbox.jar [OPTIONS]", helpOutput.get(0));
+    }
+
+    @Test
     void badArgumentExitsWith2AndSaysWhy() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(JAVA, "-jar", JAR.toString(), "--counters", "maybe")
                 .redirectErrorStream(true)
