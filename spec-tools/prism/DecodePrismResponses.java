@@ -66,9 +66,9 @@ public class DecodePrismResponses {
     }
     client.close();
     failures.forEach(f -> System.out.println("FAIL " + f));
-    System.out.println("decoded " + successes + " generated 200 responses (" + tasks + " tasks, " + stringCounters
+    System.out.println("asked for " + successes + " generated 200 responses (" + tasks + " tasks, " + stringCounters
         + " percentages as strings, " + nullCatchups + " null catch-up percentages) and "
-        + ERROR_STATUSES.length * PER_ERROR_STATUS + " generated error responses");
+        + ERROR_STATUSES.length * PER_ERROR_STATUS + " generated error responses (400, 401, 403, 429, 500)");
     System.out.println("prism-decode: " + passed + " passed, " + failures.size() + " failed");
     System.exit(failures.isEmpty() ? 0 : 1);
   }
