@@ -5,6 +5,9 @@
 #   3. Redocly build-docs HTML reference, rendered in headless Chromium
 #   4. TypeScript typescript-fetch client: tsc type check and node --test on the spec's examples
 #   5. Python python-pydantic-v1 client (Debian's pydantic 1.10): unittest on the spec's examples
+#   6. kin-openapi (Debian's golang-go and kin-openapi 0.110): the document and every example validate
+#   7. openapi-spec-validator (when the machine's python3 has it): the document validates
+#   8. Prism's dynamic mock: >= 200 generated responses, seeded, each decoded by the Java client (cli/target/htapsync.jar)
 # Installs what it needs (npm ci from package-lock.json; Debian's chromium and python3 packages when missing),
 # prints one line per check and exits non-zero if any check failed. Full tool output goes to target/logs/.
 set -uo pipefail
@@ -18,6 +21,7 @@ BIN="$HERE/node_modules/.bin"
 CHROMIUM=/usr/bin/chromium
 PYTHON=/usr/bin/python3 # Debian's python3: the one its python3-* packages install into
 APT_PACKAGES=(chromium python3-pydantic python3-urllib3 python3-dateutil python3-typing-extensions python3-yaml)
+APT_PACKAGES+=(golang-go golang-github-getkin-kin-openapi-dev) # kin-openapi check: Debian's Go and its packaged sources
 # Keep the tools quiet and offline-friendly: no telemetry, no update checks.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false DO_NOT_TRACK=1 \
   NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false PYTHONDONTWRITEBYTECODE=1
@@ -110,6 +114,57 @@ if { "$BIN/openapi-generator-cli" generate -g python-pydantic-v1 -i "$SPEC" -o "
   pass "python-client" "python-pydantic-v1 on $($PYTHON --version), pydantic $($PYTHON -c 'import pydantic; print(pydantic.VERSION)'): $(grep -E '^Ran [0-9]+ tests?' "$log"), OK"
 else
   fail "python-client" "$(grep -E '^(Ran |FAILED|[A-Za-z.]*Error: )' "$log" | head -3 | tr '\n' ' ' || echo 'generation failed')" "$log"
+fi
+
+# ---- 6. kin-openapi -------------------------------------------------------------------------------------------
+# Built against Debian's packaged sources (GOPATH mode), never the Go module proxy.
+log="$LOGS/kin-openapi.log"
+if { GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$TARGET/go-cache" GOFLAGS= GOPROXY=off \
+        go build -o "$TARGET/kin-check" ./kin \
+      && "$TARGET/kin-check" "$SPEC"; } > "$log" 2>&1; then
+  pass "kin-openapi" "kin-openapi $(dpkg-query -W -f='${Version}' golang-github-getkin-kin-openapi-dev) on $(go version | cut -d' ' -f3): $(tail -1 "$log" | sed 's/^kin-openapi: //') (document, every example, number formats)"
+else
+  fail "kin-openapi" "$(grep -E '^FAIL' "$log" | head -1 | cut -c1-160 || echo 'did not build')" "$log"
+fi
+
+# ---- 7. openapi-spec-validator --------------------------------------------------------------------------------
+# Not a Debian package: used from the machine's python3 when it has it, reported as skipped otherwise.
+log="$LOGS/openapi-spec-validator.log"
+if python3 -c 'import openapi_spec_validator' > "$log" 2>&1; then
+  if python3 -m openapi_spec_validator "$SPEC" >> "$log" 2>&1; then
+    pass "openapi-spec-validator" "$(python3 -m pip show openapi-spec-validator 2>/dev/null | grep -i '^version' | tr -d '\n' || true): $(tail -1 "$log")"
+  else
+    fail "openapi-spec-validator" "$(tail -1 "$log" | cut -c1-160)" "$log"
+  fi
+else
+  printf 'SKIP %-22s %s\n' "openapi-spec-validator" "python3 has no openapi_spec_validator module"
+fi
+
+# ---- 8. Prism dynamic mock against the Java client ------------------------------------------------------------
+# Prism makes up each response from the schemas (a seed per request via Prefer, so runs repeat); the Java client
+# must decode every one. Needs the CLI's jar, which `mvn verify` (or `mvn package`) builds.
+log="$LOGS/prism-decode.log"
+CLI_JAR="$(cd .. && pwd)/cli/target/htapsync.jar"
+if [ ! -f "$CLI_JAR" ]; then
+  fail "prism-decode" "$CLI_JAR is missing: run mvn -B package first" "$log"
+else
+  prism_log="$LOGS/prism-mock.log"
+  "$BIN/prism" mock --dynamic --port 0 --host 127.0.0.1 "$SPEC" > "$prism_log" 2>&1 &
+  prism_pid=$!
+  prism_url=""
+  for _ in $(seq 1 100); do
+    prism_url="$(grep -oE 'Prism is listening on http://127\.0\.0\.1:[0-9]+' "$prism_log" | grep -oE 'http://[0-9.:]+$' || true)"
+    [ -n "$prism_url" ] && break
+    kill -0 "$prism_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -n "$prism_url" ] && java -cp "$CLI_JAR" prism/DecodePrismResponses.java "$prism_url" 200 > "$log" 2>&1; then
+    pass "prism-decode" "Prism $("$BIN/prism" --version) dynamic mock: $(grep -E '^asked' "$log"); $(tail -1 "$log" | sed 's/^prism-decode: //')"
+  else
+    fail "prism-decode" "$(grep -E '^FAIL' "$log" | head -1 | cut -c1-160 || true) $(tail -1 "$log" 2>/dev/null)" "$log"
+  fi
+  kill "$prism_pid" 2>/dev/null
+  wait "$prism_pid" 2>/dev/null
 fi
 
 echo "spec-tools: $passed passed, $failed failed"

@@ -35,21 +35,21 @@ final class BundledSpec {
     }
   }
 
-  /** The pattern the spec gives a counter sent as a string (the string branch of NumericString). */
-  static String numericStringPattern() {
+  /** The pattern of the string branch of the oneOf schema {@code schemaName} (Count, Percentage, ...). */
+  static String stringPattern(String schemaName) {
     SwaggerParseResult result = new OpenAPIV3Parser().readContents(text());
     OpenAPI api = result.getOpenAPI();
     if (api == null) {
       throw new IllegalStateException("The spec at " + PATH + " does not parse: " + result.getMessages());
     }
-    Schema<?> numeric = api.getComponents().getSchemas().get("NumericString");
-    if (numeric == null || numeric.getOneOf() == null) {
-      throw new IllegalStateException("The spec has no oneOf schema NumericString");
+    Schema<?> schema = api.getComponents().getSchemas().get(schemaName);
+    if (schema == null || schema.getOneOf() == null) {
+      throw new IllegalStateException("The spec has no oneOf schema " + schemaName);
     }
-    return numeric.getOneOf().stream()
+    return schema.getOneOf().stream()
         .filter(branch -> "string".equals(branch.getType()))
         .map(Schema::getPattern)
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("NumericString has no string branch"));
+        .orElseThrow(() -> new IllegalStateException(schemaName + " has no string branch"));
   }
 }

@@ -15,27 +15,37 @@ import java.util.regex.Pattern;
  * than pinning whichever form its example happens to use.
  */
 final class MixedFields {
-  /** The spec's pattern for a counter sent as a string (schema NumericString). */
-  static final String NUMERIC_STRING_REGEX = "^-?[0-9]+(\\.[0-9]+)?$";
-  // Stage values are open (the service invents casings); letters and underscores cover all seen.
-  static final String STAGE_REGEX = "^[A-Za-z_]+$";
-  static final String EXT_TEXT_REGEX = "^.{0,10}$";
+  /** The spec's pattern for a count sent as a string (the string branch of schema Count). */
+  static final String COUNT_STRING_REGEX = "^[0-9]{1,18}$";
+  /** The spec's pattern for a percentage sent as a string (schemas Percentage and NullablePercentage). */
+  static final String PERCENTAGE_STRING_REGEX = "^(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)$";
+  // Any string: the spec leaves stage values open (the service invents casings), so the pact does too.
+  static final String ANY_STRING_REGEX = "^[\\s\\S]*$";
+  // The spec's maxLength 10 for ext_text, any characters.
+  static final String EXT_TEXT_REGEX = "^[\\s\\S]{0,10}$";
 
-  private static final Pattern NUMERIC_STRING = Pattern.compile(NUMERIC_STRING_REGEX);
+  private static final Pattern COUNT_STRING = Pattern.compile(COUNT_STRING_REGEX);
+  private static final Pattern PERCENTAGE_STRING = Pattern.compile(PERCENTAGE_STRING_REGEX);
 
   private MixedFields() {
   }
 
-  /** A counter: a JSON number or a numeric string. {@code example} is a Number or such a String. */
-  static PactDslJsonBody numberOrNumericString(PactDslJsonBody body, String name, Object example) {
-    return body.or(name, checkedNumeric(name, example),
-        new NumberTypeMatcher(NumberType.NUMBER), new RegexMatcher(NUMERIC_STRING_REGEX));
+  /** A count: a JSON integer or a string of digits. {@code example} is an Integer, a Long or such a String. */
+  static PactDslJsonBody count(PactDslJsonBody body, String name, Object example) {
+    return body.or(name, checked(name, example, COUNT_STRING),
+        new NumberTypeMatcher(NumberType.INTEGER), new RegexMatcher(COUNT_STRING_REGEX));
   }
 
-  /** A counter that may also be null; {@code example} may be null. */
-  static PactDslJsonBody numberOrNumericStringOrNull(PactDslJsonBody body, String name, Object example) {
-    return body.or(name, example == null ? null : checkedNumeric(name, example),
-        new NumberTypeMatcher(NumberType.NUMBER), new RegexMatcher(NUMERIC_STRING_REGEX),
+  /** A percentage: a JSON number or a numeric string. {@code example} is a Number or such a String. */
+  static PactDslJsonBody percentage(PactDslJsonBody body, String name, Object example) {
+    return body.or(name, checked(name, example, PERCENTAGE_STRING),
+        new NumberTypeMatcher(NumberType.NUMBER), new RegexMatcher(PERCENTAGE_STRING_REGEX));
+  }
+
+  /** A percentage that may also be null; {@code example} may be null. */
+  static PactDslJsonBody percentageOrNull(PactDslJsonBody body, String name, Object example) {
+    return body.or(name, example == null ? null : checked(name, example, PERCENTAGE_STRING),
+        new NumberTypeMatcher(NumberType.NUMBER), new RegexMatcher(PERCENTAGE_STRING_REGEX),
         NullMatcher.INSTANCE);
   }
 
@@ -44,7 +54,7 @@ final class MixedFields {
    * example, so with a null example it would accept nothing but null.
    */
   static PactDslJsonBody stageOrNull(PactDslJsonBody body, String name, String example) {
-    return body.or(name, example, new RegexMatcher(STAGE_REGEX), NullMatcher.INSTANCE);
+    return body.or(name, example, new RegexMatcher(ANY_STRING_REGEX), NullMatcher.INSTANCE);
   }
 
   /** {@code ext_text}: up to 10 characters, usually null. */
@@ -52,14 +62,14 @@ final class MixedFields {
     return body.or("ext_text", example, new RegexMatcher(EXT_TEXT_REGEX), NullMatcher.INSTANCE);
   }
 
-  private static Object checkedNumeric(String name, Object example) {
+  private static Object checked(String name, Object example, Pattern stringForm) {
     if (example instanceof Integer || example instanceof Long || example instanceof BigDecimal) {
       return example;
     }
-    if (example instanceof String && NUMERIC_STRING.matcher((String) example).matches()) {
+    if (example instanceof String && stringForm.matcher((String) example).matches()) {
       return example;
     }
     throw new IllegalArgumentException("example for " + name
-        + " must be an Integer, Long, BigDecimal or a numeric string, but was " + example);
+        + " must be an Integer, Long, BigDecimal or a string matching " + stringForm + ", but was " + example);
   }
 }

@@ -12,13 +12,18 @@ class MixedFieldsTest {
   @Test
   void rejectsANonNumericStringExampleNamingTheField() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> MixedFields.numberOrNumericString(new PactDslJsonBody(), "percentage", "n/a"));
+        () -> MixedFields.percentage(new PactDslJsonBody(), "percentage", "n/a"));
     assertTrue(e.getMessage().contains("percentage") && e.getMessage().contains("n/a"), e.getMessage());
+  }
+
+  @Test
+  void rejectsACountExampleOutsideTheSpecsPattern() {
+    assertThrows(IllegalArgumentException.class, () -> MixedFields.count(new PactDslJsonBody(), "total_count", "-1"));
   }
 
   @Test
   void rejectsABooleanExample() {
     assertThrows(IllegalArgumentException.class,
-        () -> MixedFields.numberOrNumericStringOrNull(new PactDslJsonBody(), "catchup_percentage", true));
+        () -> MixedFields.percentageOrNull(new PactDslJsonBody(), "catchup_percentage", true));
   }
 }

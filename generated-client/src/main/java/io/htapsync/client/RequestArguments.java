@@ -12,8 +12,9 @@ import io.htapsync.client.http.Snippets;
  * ({@code instanceId}, {@code projectId}, {@code offset}, {@code limit}) as their first word.
  */
 public final class RequestArguments {
+  // These follow the spec's InstanceId, ProjectId and Limit parameters; SpecConformanceTest holds them to it.
   static final int MAX_LIMIT = 100;
-  private static final int MAX_INSTANCE_ID_LENGTH = 64;
+  static final int INSTANCE_ID_LENGTH = 36;
 
   private RequestArguments() {}
 
@@ -36,10 +37,7 @@ public final class RequestArguments {
    */
   public static String instanceId(String instanceId) {
     requireText(instanceId, "instanceId");
-    if (instanceId.length() > MAX_INSTANCE_ID_LENGTH) {
-      throw new IllegalArgumentException("instanceId is " + instanceId.length()
-          + " chars long; an instance ID is 36 letters and digits");
-    }
+    // Characters first: a '/' or '%' names the problem better than the length does.
     for (int i = 0; i < instanceId.length(); i++) {
       char c = instanceId.charAt(i);
       if (!isLetterOrDigit(c)) {
@@ -47,6 +45,10 @@ public final class RequestArguments {
             + " (an instance ID is 36 of them, ending in07 or in17); found " + describe(c)
             + " at index " + i + " in " + shown(instanceId));
       }
+    }
+    if (instanceId.length() != INSTANCE_ID_LENGTH) {
+      throw new IllegalArgumentException("instanceId is " + instanceId.length() + " chars long (" + shown(instanceId)
+          + "); an instance ID is " + INSTANCE_ID_LENGTH + " letters and digits, ending in07 or in17");
     }
     return instanceId;
   }

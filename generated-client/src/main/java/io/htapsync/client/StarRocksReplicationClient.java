@@ -94,7 +94,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
         .create(StarRocksReplicationApi.class);
     // The generated interface builds the requests; execution, retries and decoding are ours.
     this.requests = new PageRequests((instanceId, offset, limit) -> api.listStarRocksDataReplications(
-        projectId, instanceId, limit, offset, null, language.headerValue()).request());
+        projectId, instanceId, limit, offset, language.headerValue()).request());
     this.decoder = new ResponseDecoder(gson);
     this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock);
   }

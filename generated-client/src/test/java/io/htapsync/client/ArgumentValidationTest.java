@@ -26,6 +26,8 @@ class ArgumentValidationTest extends ClientTestSupport {
         Arguments.of("space", INSTANCE + " ", 0, 10, "whitespace"),
         Arguments.of("unicode", "实例in07", 0, 10, "'\\u5b9e' at index 0"),
         Arguments.of("10,000 chars", "a".repeat(10_000), 0, 10, "instanceId is 10000 chars long"),
+        Arguments.of("35 chars", INSTANCE.substring(1), 0, 10, "instanceId is 35 chars long"),
+        Arguments.of("37 chars", INSTANCE + "7", 0, 10, "instanceId is 37 chars long"),
         Arguments.of("limit 0", INSTANCE, 0, 0, "limit must be 1..100, got 0"),
         Arguments.of("limit 101", INSTANCE, 0, 101, "limit must be 1..100, got 101"),
         Arguments.of("limit -1", INSTANCE, 0, -1, "limit must be 1..100, got -1"),

@@ -25,7 +25,7 @@ class PageRequestsTest {
   private final AtomicInteger generated = new AtomicInteger();
   private final PageRequests.Generator fromInterface = (instanceId, offset, limit) -> {
     generated.incrementAndGet();
-    return api.listStarRocksDataReplications(PROJECT, instanceId, limit, offset, null, "zh-cn").request();
+    return api.listStarRocksDataReplications(PROJECT, instanceId, limit, offset, "zh-cn").request();
   };
 
   @Test
