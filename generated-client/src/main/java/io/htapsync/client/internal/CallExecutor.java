@@ -1,4 +1,4 @@
-package io.htapsync.client.http;
+package io.htapsync.client.internal;
 
 import io.htapsync.client.exception.ApiException;
 import io.htapsync.client.exception.HtapSyncException;
@@ -38,12 +38,18 @@ public final class CallExecutor {
   private final OkHttpClient http;
   private final RetryPolicy policy;
   private final Clock clock;
+  private final Timing timing;
   private volatile boolean closed;
 
-  public CallExecutor(OkHttpClient http, RetryPolicy policy, Clock clock) {
+  /**
+   * @param clock the wall clock, for {@code Retry-After} dates
+   * @param timing waits, timers and the monotonic clock for deadlines
+   */
+  public CallExecutor(OkHttpClient http, RetryPolicy policy, Clock clock, Timing timing) {
     this.http = http;
     this.policy = policy;
     this.clock = clock;
+    this.timing = timing;
   }
 
   /** Ends retries still to come: calls waiting to retry fail at once instead of retrying. */
@@ -53,7 +59,7 @@ public final class CallExecutor {
 
   /** Blocks until the call succeeds or fails for good. */
   public <T> T execute(Request request, SuccessHandler<T> onSuccess) {
-    long start = System.nanoTime();
+    long start = timing.nanoTime();
     for (int attempt = 1; ; attempt++) {
       Failure failure;
       Call call = newAttempt(request, start);
@@ -72,7 +78,7 @@ public final class CallExecutor {
         throw failure.toException(request, attempt);
       }
       try {
-        TimeUnit.NANOSECONDS.sleep(wait.get().toNanos());
+        timing.sleep(wait.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TransportException("interrupted while waiting to retry " + describe(request), attempt, e);
@@ -90,7 +96,7 @@ public final class CallExecutor {
     // a queued call could outlive the deadline: this timer ends the whole call on time regardless.
     // The timer holds the call weakly: a finished call nobody references is not kept for the deadline.
     WeakReference<AsyncAttempts<T>> weak = new WeakReference<>(attempts);
-    CompletableFuture.delayedExecutor(policy.deadline().toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+    timing.schedule(policy.deadline(), () -> {
       AsyncAttempts<T> pending = weak.get();
       if (pending != null) {
         pending.deadlinePassed();
@@ -110,7 +116,7 @@ public final class CallExecutor {
 
   /** What is left of the deadline; zero or less once it has passed. */
   private long remainingNanos(long start) {
-    return policy.deadline().toNanos() - (System.nanoTime() - start);
+    return policy.deadline().toNanos() - (timing.nanoTime() - start);
   }
 
   private Failure httpFailure(Response response) {
@@ -138,7 +144,7 @@ public final class CallExecutor {
   }
 
   private boolean deadlinePassed(long start) {
-    return System.nanoTime() - start >= policy.deadline().toNanos();
+    return timing.nanoTime() - start >= policy.deadline().toNanos();
   }
 
   static String describe(Request request) {
@@ -177,7 +183,7 @@ public final class CallExecutor {
   private final class AsyncAttempts<T> implements Callback {
     final Request request;
     final SuccessHandler<T> onSuccess;
-    final long start = System.nanoTime();
+    final long start = timing.nanoTime();
     final CompletableFuture<T> result = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
@@ -261,7 +267,7 @@ public final class CallExecutor {
       if (wait.isEmpty()) {
         result.completeExceptionally(failure.toException(request, attempt));
       } else {
-        CompletableFuture.delayedExecutor(wait.get().toNanos(), TimeUnit.NANOSECONDS).execute(this::next);
+        timing.schedule(wait.get(), this::next);
       }
     }
   }

@@ -1,4 +1,4 @@
-package io.htapsync.client.http;
+package io.htapsync.client.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -39,7 +39,7 @@ public final class ApiErrors {
         requestId = firstString(json, "request_id");
       }
     }
-    String snippet = Snippets.excerpt(body.strip(), Snippets.MAX_BODY_SNIPPET);
+    String snippet = Snippets.body(body);
     int status = response.code();
     if (status == 429) {
       return new ThrottledException(code, message, requestId, snippet, retryAfter);
