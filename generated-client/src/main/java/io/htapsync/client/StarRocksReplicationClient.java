@@ -6,10 +6,12 @@ import io.htapsync.client.auth.Credentials;
 import io.htapsync.client.internal.AbortingInterceptor;
 import io.htapsync.client.internal.CallExecutor;
 import io.htapsync.client.internal.ClientHeadersInterceptor;
+import io.htapsync.client.internal.HostGates;
 import io.htapsync.client.internal.HttpLogging;
 import io.htapsync.client.internal.ReplicationRequests;
 import io.htapsync.client.internal.ResponseDecoder;
 import io.htapsync.client.internal.Timing;
+import io.htapsync.client.listener.CallListener;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.paging.ReplicationSpliterator;
 import io.htapsync.client.region.RegionEndpoints;
@@ -45,7 +47,11 @@ import okhttp3.OkHttpClient;
  *
  * <p>Every call runs one way: a {@link ListReplicationsRequest} (the overloads make one) becomes an
  * OkHttp request, the executor runs its attempts through the interceptors (headers, authentication),
- * and the decoder turns the answer into a checked {@link ReplicationPage}.
+ * and the decoder turns the answer into a checked {@link ReplicationPage}. A 429 with {@code
+ * Retry-After} holds back every call of this client to that host until the time has passed;
+ * interrupting a thread in a blocking call cancels it ({@link
+ * io.htapsync.client.exception.CallInterruptedException}); a {@link Builder#callListener listener}
+ * hears of every attempt.
  */
 public final class StarRocksReplicationClient implements AutoCloseable {
   private final ReplicationRequests requests;
@@ -83,7 +89,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     this.http = http.build();
     this.requests = new ReplicationRequests(endpoint, projectId, language.headerValue());
     this.decoder = new ResponseDecoder(new Gson());
-    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock, b.timing);
+    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock, b.timing, b.callListener, new HostGates());
   }
 
   public static Builder builder() {
@@ -106,7 +112,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
 
   /** The page {@code request} names. */
   public ReplicationPage listReplications(ListReplicationsRequest request) {
-    return executor.execute(toHttp(request), response -> decoder.decode(response, request));
+    return executor.execute(request.instanceId(), toHttp(request), response -> decoder.decode(response, request));
   }
 
   /** {@link #listReplications(String)} without blocking a thread. */
@@ -124,7 +130,8 @@ public final class StarRocksReplicationClient implements AutoCloseable {
 
   /** {@link #listReplications(ListReplicationsRequest)} without blocking a thread. */
   public CompletableFuture<ReplicationPage> listReplicationsAsync(ListReplicationsRequest request) {
-    return executor.executeAsync(toHttp(request), response -> decoder.decode(response, request));
+    return executor.executeAsync(request.instanceId(), toHttp(request),
+        response -> decoder.decode(response, request));
   }
 
   /**
@@ -215,6 +222,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     private HttpLogLevel logLevel;
     private Consumer<String> logSink;
     private Timing timing = Timing.SYSTEM;
+    private CallListener callListener = CallListener.NONE;
 
     private Builder() {}
 
@@ -317,6 +325,16 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     /** The clock for signing dates and {@code Retry-After} dates; for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Told of every call's attempts, retries and outcome, sync and async, e.g. for metrics
+     * ({@code htapsync-micrometer}). It runs on the calling or OkHttp's thread and must be quick; what
+     * it throws is logged and ignored, never changing a call's outcome. Default: {@link CallListener#NONE}.
+     */
+    public Builder callListener(CallListener listener) {
+      this.callListener = Objects.requireNonNull(listener, "callListener");
       return this;
     }
 

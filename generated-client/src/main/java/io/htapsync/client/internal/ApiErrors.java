@@ -27,7 +27,8 @@ public final class ApiErrors {
    * unreadable error body still yields an ApiException with the status and request id.
    */
   public static ApiException from(Response response, Duration retryAfter) {
-    String body = readBounded(response.body());
+    // A server that echoes the token or signature back must not put it into messages and logs.
+    String body = SecretValues.of(response.request()).redact(readBounded(response.body()));
     String code = null;
     String message = null;
     String requestId = response.header("X-Request-Id");

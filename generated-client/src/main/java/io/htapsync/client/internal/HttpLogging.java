@@ -5,21 +5,26 @@ import okhttp3.Interceptor;
 import okhttp3.logging.HttpLoggingInterceptor;
 
 /**
- * Builds OkHttp's logging interceptor with every credential header redacted. Kept in its own class so
- * that the optional logging-interceptor jar is needed only by applications that turn logging on.
+ * Builds OkHttp's logging interceptor with every credential redacted: the credential headers by
+ * name, and their values wherever else they show up in a logged line, such as a server's error body
+ * that echoes the token or the signature back. Kept in its own class so that the optional
+ * logging-interceptor jar is needed only by applications that turn logging on.
  */
 public final class HttpLogging {
-  /** Headers whose values are secrets: never logged. */
-  public static final String[] SECRET_HEADERS = {"X-Auth-Token", "Authorization", "X-Security-Token"};
-
   private HttpLogging() {}
 
+  /** A network interceptor (it must see the headers authentication added) that logs to {@code sink}. */
   public static Interceptor interceptor(String level, Consumer<String> sink) {
-    HttpLoggingInterceptor logging = new HttpLoggingInterceptor(sink::accept);
-    logging.setLevel(HttpLoggingInterceptor.Level.valueOf(level));
-    for (String header : SECRET_HEADERS) {
-      logging.redactHeader(header);
-    }
+    HttpLoggingInterceptor.Level logLevel = HttpLoggingInterceptor.Level.valueOf(level);
+    return chain -> exchangeLogger(logLevel, sink, SecretValues.of(chain.request())).intercept(chain);
+  }
+
+  // One logger per exchange: its sink knows this exchange's secrets, even with calls running at once.
+  private static HttpLoggingInterceptor exchangeLogger(HttpLoggingInterceptor.Level level,
+      Consumer<String> sink, SecretValues secrets) {
+    HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> sink.accept(secrets.redact(line)));
+    logging.setLevel(level);
+    SecretValues.HEADERS.forEach(logging::redactHeader);
     return logging;
   }
 }

@@ -72,7 +72,7 @@ public final class ResponseDecoder {
       if (page.getTotalCount() == null) {
         // Also what a 200 carrying an error body ({"error_code": ...}) looks like: the snippet shows it.
         throw new ResponseDecodingException("HTTP " + response.code() + " body has no total_count",
-            requestId, snippet(recording), null);
+            requestId, snippet(recording, response), null);
       }
       return page;
     } catch (ResponseDecodingException e) {
@@ -82,7 +82,7 @@ public final class ResponseDecoder {
         throw recording.networkFailure();
       }
       throw new ResponseDecodingException("HTTP " + response.code() + " body is not the documented JSON: "
-          + Snippets.excerpt(String.valueOf(e.getMessage()), 200), requestId, snippet(recording), e);
+          + Snippets.excerpt(String.valueOf(e.getMessage()), 200), requestId, snippet(recording, response), e);
     }
   }
 
@@ -97,7 +97,7 @@ public final class ResponseDecoder {
     return page;
   }
 
-  private static String snippet(RecordingSource recording) {
-    return Snippets.body(recording.head());
+  private static String snippet(RecordingSource recording, Response response) {
+    return Snippets.body(SecretValues.of(response.request()).redact(recording.head()));
   }
 }
