@@ -1,6 +1,6 @@
 package io.htapsync.client;
 
-import io.htapsync.client.http.Snippets;
+import io.htapsync.client.internal.Snippets;
 
 /**
  * Checks caller-supplied values before anything is sent. IDs become path segments, so anything but
@@ -95,15 +95,15 @@ public final class RequestArguments {
       return "'.'";
     }
     if (Character.isWhitespace(c)) {
-      return "whitespace " + Snippets.excerpt(String.valueOf(c), 1);
+      return "whitespace " + Snippets.identifier(String.valueOf(c), 1);
     }
     if (Character.isISOControl(c)) {
-      return "a control character " + Snippets.excerpt(String.valueOf(c), 1);
+      return "a control character " + Snippets.identifier(String.valueOf(c), 1);
     }
-    return "'" + Snippets.excerpt(String.valueOf(c), 1) + "'";
+    return "'" + Snippets.identifier(String.valueOf(c), 1) + "'";
   }
 
   private static String shown(String value) {
-    return '"' + Snippets.excerpt(value, 48) + '"';
+    return '"' + Snippets.identifier(value, 48) + '"';
   }
 }

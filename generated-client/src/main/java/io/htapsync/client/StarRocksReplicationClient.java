@@ -1,38 +1,32 @@
 package io.htapsync.client;
 
 import com.google.gson.Gson;
-import io.htapsync.client.api.StarRocksReplicationApi;
 import io.htapsync.client.auth.AuthenticationInterceptor;
 import io.htapsync.client.auth.Credentials;
-import io.htapsync.client.exception.ResponseDecodingException;
-import io.htapsync.client.http.AbortingInterceptor;
-import io.htapsync.client.http.CallExecutor;
-import io.htapsync.client.http.ClientHeadersInterceptor;
-import io.htapsync.client.http.HttpLogging;
-import io.htapsync.client.http.PageRequests;
-import io.htapsync.client.http.ResponseDecoder;
-import io.htapsync.client.http.Snippets;
-import io.htapsync.client.model.ListStarRocksDataReplicationsResponse;
+import io.htapsync.client.internal.AbortingInterceptor;
+import io.htapsync.client.internal.CallExecutor;
+import io.htapsync.client.internal.ClientHeadersInterceptor;
+import io.htapsync.client.internal.HostGates;
+import io.htapsync.client.internal.HttpLogging;
+import io.htapsync.client.internal.ReplicationRequests;
+import io.htapsync.client.internal.ResponseDecoder;
+import io.htapsync.client.internal.Timing;
+import io.htapsync.client.listener.CallListener;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.paging.ReplicationSpliterator;
 import io.htapsync.client.region.RegionEndpoints;
 import io.htapsync.client.retry.RetryPolicy;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
+import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * Lists the data synchronization tasks of StarRocks instances.
@@ -50,9 +44,17 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * <p>Thread-safe: share one client. Every call validates its arguments before sending anything,
  * retries what its {@link RetryPolicy} allows, and fails with a subclass of {@link
  * io.htapsync.client.exception.HtapSyncException}.
+ *
+ * <p>Every call runs one way: a {@link ListReplicationsRequest} (the overloads make one) becomes an
+ * OkHttp request, the executor runs its attempts through the interceptors (headers, authentication),
+ * and the decoder turns the answer into a checked {@link ReplicationPage}. A 429 with {@code
+ * Retry-After} holds back every call of this client to that host until the time has passed;
+ * interrupting a thread in a blocking call cancels it ({@link
+ * io.htapsync.client.exception.CallInterruptedException}); a {@link Builder#callListener listener}
+ * hears of every attempt.
  */
 public final class StarRocksReplicationClient implements AutoCloseable {
-  private final PageRequests requests;
+  private final ReplicationRequests requests;
   private final CallExecutor executor;
   private final ResponseDecoder decoder;
   private final OkHttpClient http;
@@ -85,18 +87,9 @@ public final class StarRocksReplicationClient implements AutoCloseable {
       http.addNetworkInterceptor(HttpLogging.interceptor(b.logLevel.name(), b.logSink));
     }
     this.http = http.build();
-    Gson gson = new Gson();
-    StarRocksReplicationApi api = new Retrofit.Builder()
-        .baseUrl(endpoint)
-        .client(this.http)
-        .addConverterFactory(GsonConverterFactory.create(gson))
-        .build()
-        .create(StarRocksReplicationApi.class);
-    // The generated interface builds the requests; execution, retries and decoding are ours.
-    this.requests = new PageRequests((instanceId, offset, limit) -> api.listStarRocksDataReplications(
-        projectId, instanceId, limit, offset, language.headerValue()).request());
-    this.decoder = new ResponseDecoder(gson);
-    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock);
+    this.requests = new ReplicationRequests(endpoint, projectId, language.headerValue());
+    this.decoder = new ResponseDecoder(new Gson());
+    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock, b.timing, b.callListener, new HostGates());
   }
 
   public static Builder builder() {
@@ -105,24 +98,26 @@ public final class StarRocksReplicationClient implements AutoCloseable {
 
   /** The first page (offset 0, limit 100; the service returns at most 50 of them). */
   public ReplicationPage listReplications(String instanceId) {
-    return listReplications(instanceId, 0, RequestArguments.MAX_LIMIT);
+    return listReplications(ListReplicationsRequest.of(instanceId));
   }
 
   /**
-   * One page of tasks.
+   * One page of tasks; {@link ListReplicationsRequest#of(String, int, int)} says what the arguments mean.
    *
-   * @param offset record offset: offset N starts at record N+1
-   * @param limit 1..100; the service returns at most 50
    * @throws IllegalArgumentException for a bad argument, before anything is sent
    */
   public ReplicationPage listReplications(String instanceId, int offset, int limit) {
-    Request request = request(instanceId, offset, limit);
-    return executor.execute(request, response -> page(response, offset, limit));
+    return listReplications(ListReplicationsRequest.of(instanceId, offset, limit));
+  }
+
+  /** The page {@code request} names. */
+  public ReplicationPage listReplications(ListReplicationsRequest request) {
+    return executor.execute(request.instanceId(), toHttp(request), response -> decoder.decode(response, request));
   }
 
   /** {@link #listReplications(String)} without blocking a thread. */
   public CompletableFuture<ReplicationPage> listReplicationsAsync(String instanceId) {
-    return listReplicationsAsync(instanceId, 0, RequestArguments.MAX_LIMIT);
+    return listReplicationsAsync(ListReplicationsRequest.of(instanceId));
   }
 
   /**
@@ -130,8 +125,13 @@ public final class StarRocksReplicationClient implements AutoCloseable {
    * errors; the future fails with the same exceptions. Bad arguments throw at once.
    */
   public CompletableFuture<ReplicationPage> listReplicationsAsync(String instanceId, int offset, int limit) {
-    Request request = request(instanceId, offset, limit);
-    return executor.executeAsync(request, response -> page(response, offset, limit));
+    return listReplicationsAsync(ListReplicationsRequest.of(instanceId, offset, limit));
+  }
+
+  /** {@link #listReplications(ListReplicationsRequest)} without blocking a thread. */
+  public CompletableFuture<ReplicationPage> listReplicationsAsync(ListReplicationsRequest request) {
+    return executor.executeAsync(request.instanceId(), toHttp(request),
+        response -> decoder.decode(response, request));
   }
 
   /**
@@ -150,46 +150,26 @@ public final class StarRocksReplicationClient implements AutoCloseable {
   public Stream<StarRocksReplicationInfo> streamReplications(String instanceId,
       Consumer<ReplicationPage> pageListener) {
     Objects.requireNonNull(pageListener, "pageListener");
-    return StreamSupport.stream(spliterator(instanceId, pageListener), false);
+    return StreamSupport.stream(spliterator(ListReplicationsRequest.of(instanceId), pageListener), false);
   }
 
   /** The same walk as {@link #streamReplications(String)}, for for-each loops. */
   public Iterable<StarRocksReplicationInfo> iterateReplications(String instanceId) {
-    RequestArguments.instanceId(instanceId);
-    return () -> java.util.Spliterators.iterator(spliterator(instanceId, page -> { }));
+    ListReplicationsRequest first = ListReplicationsRequest.of(instanceId);
+    return () -> Spliterators.iterator(spliterator(first, page -> { }));
   }
 
-  private ReplicationSpliterator spliterator(String instanceId, Consumer<ReplicationPage> pageListener) {
-    RequestArguments.instanceId(instanceId);
-    return new ReplicationSpliterator(instanceId,
-        (offset, limit) -> listReplications(instanceId, offset, limit), RequestArguments.MAX_LIMIT,
-        pageListener);
+  private ReplicationSpliterator spliterator(ListReplicationsRequest first, Consumer<ReplicationPage> pageListener) {
+    return new ReplicationSpliterator(first.instanceId(),
+        (offset, limit) -> listReplications(first.withOffset(offset)), first.limit(), pageListener);
   }
 
-  private Request request(String instanceId, int offset, int limit) {
+  private okhttp3.Request toHttp(ListReplicationsRequest request) {
+    Objects.requireNonNull(request, "request");
     if (closed) {
       throw new IllegalStateException("this StarRocksReplicationClient is closed");
     }
-    RequestArguments.instanceId(instanceId);
-    RequestArguments.page(offset, limit);
-    return requests.page(instanceId, offset, limit);
-  }
-
-  private ReplicationPage page(Response response, int offset, int limit) throws IOException {
-    ListStarRocksDataReplicationsResponse body = decoder.decode(response);
-    String requestId = response.header("X-Request-Id");
-    long total = body.getTotalCount().toLong().orElseThrow(() -> new ResponseDecodingException(
-        "total_count is not a whole number: " + Snippets.excerpt(String.valueOf(body.getTotalCount()), 64),
-        requestId, null, null));
-    if (total < 0) {
-      throw new ResponseDecodingException("total_count is negative: " + total, requestId, null, null);
-    }
-    List<StarRocksReplicationInfo> tasks = body.getReplications() == null ? List.of() : body.getReplications();
-    // Not tasks.contains(null): the List.of() for "replications": null throws on a null probe.
-    if (tasks.stream().anyMatch(Objects::isNull)) {
-      throw new ResponseDecodingException("replications holds a null task", requestId, null, null);
-    }
-    return new ReplicationPage(total, tasks, offset, limit, requestId);
+    return requests.toHttp(request);
   }
 
   /**
@@ -241,6 +221,8 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private HttpLogLevel logLevel;
     private Consumer<String> logSink;
+    private Timing timing = Timing.SYSTEM;
+    private CallListener callListener = CallListener.NONE;
 
     private Builder() {}
 
@@ -343,6 +325,22 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     /** The clock for signing dates and {@code Retry-After} dates; for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Told of every call's attempts, retries and outcome, sync and async, e.g. for metrics
+     * ({@code htapsync-micrometer}). It runs on the calling or OkHttp's thread and must be quick; what
+     * it throws is logged and ignored, never changing a call's outcome. Default: {@link CallListener#NONE}.
+     */
+    public Builder callListener(CallListener listener) {
+      this.callListener = Objects.requireNonNull(listener, "callListener");
+      return this;
+    }
+
+    /** Waits and timers for retries and deadlines; tests drive their own instead of sleeping. */
+    Builder timing(Timing timing) {
+      this.timing = Objects.requireNonNull(timing, "timing");
       return this;
     }
 

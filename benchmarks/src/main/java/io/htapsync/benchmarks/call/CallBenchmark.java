@@ -6,6 +6,7 @@ import com.google.gson.stream.JsonReader;
 import io.htapsync.benchmarks.fixture.PageJson;
 import io.htapsync.benchmarks.fixture.PlainPage;
 import io.htapsync.benchmarks.server.LoopbackHttpServer;
+import io.htapsync.client.ListReplicationsRequest;
 import io.htapsync.client.ReplicationPage;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
@@ -54,6 +55,7 @@ public class CallBenchmark {
   private OkHttpClient raw;
   private HttpUrl rawBase;
   private TypeAdapter<PlainPage> plainAdapter;
+  private RetrofitPipeline retrofit;
 
   @Setup
   public void setUp() throws IOException {
@@ -78,8 +80,13 @@ public class CallBenchmark {
     rawBase = HttpUrl.get(server.baseUri().toString());
     plainAdapter = new Gson().getAdapter(PlainPage.class);
 
+    retrofit = new RetrofitPipeline(server.baseUri(), PROJECT, TOKEN);
+
     int clientTasks = client().replications().size();
     int rawTasks = rawOkHttpGson().replications.size();
+    if (retrofitAdapterConverter().replications().size() != clientTasks) {
+      throw new IllegalStateException("the Retrofit pipeline read another page than the client");
+    }
     if (clientTasks != PageJson.PAGE_SIZE || rawTasks != PageJson.PAGE_SIZE) {
       throw new IllegalStateException("expected " + PageJson.PAGE_SIZE + " tasks, client read " + clientTasks
           + ", raw OkHttp read " + rawTasks);
@@ -89,6 +96,7 @@ public class CallBenchmark {
   @TearDown
   public void tearDown() throws IOException {
     client.close();
+    retrofit.close();
     raw.dispatcher().executorService().shutdown();
     raw.connectionPool().evictAll();
     server.close();
@@ -97,6 +105,12 @@ public class CallBenchmark {
   @Benchmark
   public ReplicationPage client() {
     return client.listReplications(INSTANCE, 0, 100);
+  }
+
+  /** The other design: Retrofit executes the generated interface and a streaming converter decodes. */
+  @Benchmark
+  public ReplicationPage retrofitAdapterConverter() throws IOException {
+    return retrofit.listReplications(ListReplicationsRequest.of(INSTANCE, 0, 100));
   }
 
   @Benchmark

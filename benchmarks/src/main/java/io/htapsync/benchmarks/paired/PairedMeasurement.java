@@ -38,6 +38,12 @@ public final class PairedMeasurement {
     call.setUp();
     try {
       put(out, "paired.call", Interleaved.compare(call::client, call::rawOkHttpGson, callMillis / 5, callMillis));
+      // The design not taken (Retrofit executes, a converter decodes), against the same baseline and
+      // against the client, so the two designs stand side by side in one run.
+      put(out, "paired.call.retrofit",
+          Interleaved.compare(call::retrofitAdapterConverter, call::rawOkHttpGson, callMillis / 5, callMillis));
+      put(out, "paired.call.clientVsRetrofit",
+          Interleaved.compare(call::client, call::retrofitAdapterConverter, callMillis / 5, callMillis));
     } finally {
       call.tearDown();
     }

@@ -1,5 +1,7 @@
 package io.htapsync.client.exception;
 
+import io.htapsync.client.internal.Snippets;
+
 /**
  * The service (or a gateway or proxy in front of it) answered with a non-2xx status.
  *
@@ -64,9 +66,6 @@ public class ApiException extends HtapSyncException {
     if (code == null && message == null) {
       text.append(snippet == null || snippet.isEmpty() ? " with an empty body" : ", body: " + snippet);
     }
-    if (requestId != null) {
-      text.append(" (request id ").append(requestId).append(')');
-    }
-    return text.toString();
+    return text.append(Snippets.requestIdSuffix(requestId)).toString();
   }
 }

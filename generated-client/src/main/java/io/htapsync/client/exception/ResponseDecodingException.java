@@ -1,5 +1,7 @@
 package io.htapsync.client.exception;
 
+import io.htapsync.client.internal.Snippets;
+
 /**
  * A 2xx answer whose body is not the documented shape: not JSON, or JSON with types that no reading
  * of the API accepts. Not retried: the same request would get the same body.
@@ -12,7 +14,7 @@ public class ResponseDecodingException extends HtapSyncException {
 
   public ResponseDecodingException(String problem, String requestId, String bodySnippet,
       Throwable cause) {
-    super(problem + (requestId != null ? " (request id " + requestId + ")" : "")
+    super(problem + Snippets.requestIdSuffix(requestId)
         + (bodySnippet != null ? "; body starts: " + bodySnippet : ""), cause);
     this.requestId = requestId;
     this.bodySnippet = bodySnippet;

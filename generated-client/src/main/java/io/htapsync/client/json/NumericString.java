@@ -7,7 +7,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import io.htapsync.client.exception.NumericConversionException;
-import io.htapsync.client.http.Snippets;
+import io.htapsync.client.internal.Snippets;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -161,7 +161,7 @@ public final class NumericString {
 
   private static String abbreviate(String text) {
     // Escaped: the text comes from the server, and a line break in it would forge log lines.
-    String shown = Snippets.excerpt(text.substring(0, Math.min(text.length(), MAX_TO_STRING)), MAX_TO_STRING)
+    String shown = Snippets.identifier(text.substring(0, Math.min(text.length(), MAX_TO_STRING)), MAX_TO_STRING)
         + (text.length() > MAX_TO_STRING ? "..." : "");
     return '"' + shown + '"' + (text.length() > MAX_TO_STRING ? " (" + text.length() + " chars)" : "");
   }

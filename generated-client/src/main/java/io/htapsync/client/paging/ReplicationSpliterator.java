@@ -2,6 +2,7 @@ package io.htapsync.client.paging;
 
 import io.htapsync.client.ReplicationPage;
 import io.htapsync.client.exception.InconsistentPagingException;
+import io.htapsync.client.internal.Snippets;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import java.util.Iterator;
 import java.util.List;
@@ -98,6 +99,6 @@ public final class ReplicationSpliterator extends Spliterators.AbstractSpliterat
 
   private InconsistentPagingException inconsistent(String why, String requestId) {
     return new InconsistentPagingException("listing the tasks of instance " + instanceId + " stopped: "
-        + why + (requestId == null ? "" : " (request id " + requestId + ")"));
+        + why + Snippets.requestIdSuffix(requestId));
   }
 }

@@ -1,6 +1,6 @@
 package io.htapsync.client.region;
 
-import io.htapsync.client.http.Snippets;
+import io.htapsync.client.internal.Snippets;
 import java.net.URI;
 import java.util.Collections;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class RegionEndpoints {
     if (pattern == null) {
       // Quoted escaped and bounded: the name is caller input and may hold anything.
       throw new IllegalArgumentException("unknown region "
-          + (region == null ? "null" : '"' + Snippets.excerpt(region, 48) + '"')
+          + (region == null ? "null" : '"' + Snippets.identifier(region, 48) + '"')
           + "; known regions: " + String.join(", ", knownRegions())
           + ". For another endpoint use endpoint(URI).");
     }

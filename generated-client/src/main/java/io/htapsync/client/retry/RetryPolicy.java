@@ -66,6 +66,11 @@ public final class RetryPolicy {
     return deadline;
   }
 
+  /** The longest {@code Retry-After} this policy waits for. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
   public boolean retriesStatus(int httpStatus) {
     return retryableStatuses.contains(httpStatus);
   }

@@ -25,18 +25,23 @@ final class CannedServer {
   private volatile Headers headers = Headers.of();
   private volatile byte[] body = new byte[0];
 
-  /** A client whose every attempt gets the canned answer; the clock is fixed for Retry-After dates. */
+  private final OkHttpClient canned = new OkHttpClient.Builder()
+      .addInterceptor(chain -> new Response.Builder()
+          .request(chain.request())
+          .protocol(Protocol.HTTP_1_1)
+          .code(status)
+          .message("fuzz")
+          .headers(headers)
+          .body(ResponseBody.create(body, MediaType.get("application/json")))
+          .build())
+      .build();
+
+  /**
+   * A client whose every attempt gets the canned answer; the clock is fixed for Retry-After dates.
+   * Cheap (it shares one OkHttp client): a target whose inputs must not see each other's state, such
+   * as the host gate a 429 closes, takes a fresh one per input.
+   */
   StarRocksReplicationClient client(RetryPolicy policy) {
-    OkHttpClient canned = new OkHttpClient.Builder()
-        .addInterceptor(chain -> new Response.Builder()
-            .request(chain.request())
-            .protocol(Protocol.HTTP_1_1)
-            .code(status)
-            .message("fuzz")
-            .headers(headers)
-            .body(ResponseBody.create(body, MediaType.get("application/json")))
-            .build())
-        .build();
     return StarRocksReplicationClient.builder()
         .endpoint(URI.create("https://fuzz.invalid/"))
         .projectId(ClientTestSupport.PROJECT)

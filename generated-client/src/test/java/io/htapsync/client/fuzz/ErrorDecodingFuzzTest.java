@@ -28,19 +28,20 @@ import okhttp3.Headers;
  */
 class ErrorDecodingFuzzTest {
   private static final CannedServer SERVER = new CannedServer();
-  private static final StarRocksReplicationClient CLIENT = SERVER.client(RetryPolicy.builder()
+  private static final RetryPolicy POLICY = RetryPolicy.builder()
       .maxAttempts(2)
       .baseDelay(Duration.ZERO)
       .maxDelay(Duration.ZERO)
       .maxRetryAfter(Duration.ZERO)
-      .build());
+      .build();
 
   @FuzzTest(maxDuration = "5m")
   void anyErrorAnswer(byte[] input) {
     Answer answer = Answer.parse(input);
     SERVER.answer(answer.status, answer.headers, answer.body);
-    try {
-      CLIENT.listReplications("0123456789abcdef0123456789abcdefin07", 0, 100);
+    // A client per input: a 429's Retry-After closes the host for the client that got it.
+    try (StarRocksReplicationClient client = SERVER.client(POLICY)) {
+      client.listReplications("0123456789abcdef0123456789abcdefin07", 0, 100);
     } catch (HtapSyncException e) {
       Outcomes.assertReadable(e);
       check(answer.status, e);

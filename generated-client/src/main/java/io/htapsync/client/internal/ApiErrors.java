@@ -1,4 +1,4 @@
-package io.htapsync.client.http;
+package io.htapsync.client.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -27,7 +27,8 @@ public final class ApiErrors {
    * unreadable error body still yields an ApiException with the status and request id.
    */
   public static ApiException from(Response response, Duration retryAfter) {
-    String body = readBounded(response.body());
+    // A server that echoes the token or signature back must not put it into messages and logs.
+    String body = SecretValues.of(response.request()).redact(readBounded(response.body()));
     String code = null;
     String message = null;
     String requestId = response.header("X-Request-Id");
@@ -39,7 +40,7 @@ public final class ApiErrors {
         requestId = firstString(json, "request_id");
       }
     }
-    String snippet = Snippets.excerpt(body.strip(), Snippets.MAX_BODY_SNIPPET);
+    String snippet = Snippets.body(body);
     int status = response.code();
     if (status == 429) {
       return new ThrottledException(code, message, requestId, snippet, retryAfter);

@@ -1,4 +1,4 @@
-package io.htapsync.client.http;
+package io.htapsync.client.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
