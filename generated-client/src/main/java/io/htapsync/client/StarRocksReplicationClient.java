@@ -18,7 +18,12 @@ import io.htapsync.client.paging.ReplicationSpliterator;
 import io.htapsync.client.region.RegionEndpoints;
 import io.htapsync.client.retry.RetryPolicy;
 import io.htapsync.client.sync.SnapshotFetch;
+import io.htapsync.client.sync.SyncListener;
 import io.htapsync.client.sync.SyncSnapshot;
+import io.htapsync.client.sync.SyncWaiter;
+import io.htapsync.client.sync.SyncWatch;
+import io.htapsync.client.sync.WaitOptions;
+import io.htapsync.client.sync.WatchOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -246,6 +251,37 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     RequestArguments.instanceId(instanceId);
     return SnapshotFetch.async(instanceId, (offset, limit) -> listReplicationsAsync(instanceId, offset, limit),
         RequestArguments.MAX_LIMIT, Clock.systemUTC());
+  }
+
+  /**
+   * Blocks until the instance is synced (it has tasks and every one is synced), polling as {@code
+   * options} say; see {@link SyncWaiter} for how a wait ends.
+   *
+   * @return the first synced snapshot
+   * @throws io.htapsync.client.sync.WaitTimeoutException at the timeout, carrying the last snapshot
+   * @throws io.htapsync.client.exception.HtapSyncException a non-retryable poll failure, at once
+   */
+  public SyncSnapshot waitUntilSynced(String instanceId, WaitOptions options) {
+    RequestArguments.instanceId(instanceId);
+    return SyncWaiter.await(this::snapshotAsync, instanceId, options);
+  }
+
+  /**
+   * {@link #waitUntilSynced} without blocking a thread: polls are timer tasks and asynchronous
+   * calls. Cancelling the future stops the polling.
+   */
+  public CompletableFuture<SyncSnapshot> waitUntilSyncedAsync(String instanceId, WaitOptions options) {
+    RequestArguments.instanceId(instanceId);
+    return SyncWaiter.waitAsync(this::snapshotAsync, instanceId, options);
+  }
+
+  /**
+   * Polls the instance and tells {@code listener} what changed ({@link io.htapsync.client.sync.SyncEvent})
+   * until the returned handle is closed; see {@link SyncWatch}.
+   */
+  public SyncWatch watch(String instanceId, WatchOptions options, SyncListener listener) {
+    RequestArguments.instanceId(instanceId);
+    return SyncWatch.start(this::snapshotAsync, instanceId, options, listener);
   }
 
   /** Configures a {@link StarRocksReplicationClient}. Not thread-safe; the client it builds is. */
