@@ -16,6 +16,14 @@ import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.paging.ReplicationSpliterator;
 import io.htapsync.client.region.RegionEndpoints;
 import io.htapsync.client.retry.RetryPolicy;
+import io.htapsync.client.sync.SnapshotFetch;
+import io.htapsync.client.sync.SyncListener;
+import io.htapsync.client.sync.SyncSnapshot;
+import io.htapsync.client.sync.SyncWaiter;
+import io.htapsync.client.sync.SyncWatch;
+import io.htapsync.client.sync.WaitOptions;
+import io.htapsync.client.sync.WatchOptions;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,6 +210,59 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     String agent = "htapsync-java/" + (version == null ? "dev" : version) + " Java/"
         + System.getProperty("java.version");
     return suffix == null ? agent : agent + " " + suffix;
+  }
+
+  // ---- Sync state, waiting and change events: thin entry points into io.htapsync.client.sync ----
+
+  /**
+   * Every task of the instance, all pages, as one {@link SyncSnapshot}: {@link SyncSnapshot#isSynced()}
+   * and per-task {@link io.htapsync.client.sync.TaskSyncState}. Same paging, retries and errors as
+   * {@link #streamReplications(String)}.
+   */
+  public SyncSnapshot snapshot(String instanceId) {
+    RequestArguments.instanceId(instanceId);
+    return SnapshotFetch.blocking(instanceId, pages -> streamReplications(instanceId, pages), Clock.systemUTC());
+  }
+
+  /**
+   * {@link #snapshot(String)} without blocking a thread: the pages are chained {@link
+   * #listReplicationsAsync(String, int, int)} calls. Cancelling the future cancels the page in flight.
+   */
+  public CompletableFuture<SyncSnapshot> snapshotAsync(String instanceId) {
+    RequestArguments.instanceId(instanceId);
+    return SnapshotFetch.async(instanceId, (offset, limit) -> listReplicationsAsync(instanceId, offset, limit),
+        RequestArguments.MAX_LIMIT, Clock.systemUTC());
+  }
+
+  /**
+   * Blocks until the instance is synced (it has tasks and every one is synced), polling as {@code
+   * options} say; see {@link SyncWaiter} for how a wait ends.
+   *
+   * @return the first synced snapshot
+   * @throws io.htapsync.client.sync.WaitTimeoutException at the timeout, carrying the last snapshot
+   * @throws io.htapsync.client.exception.HtapSyncException a non-retryable poll failure, at once
+   */
+  public SyncSnapshot waitUntilSynced(String instanceId, WaitOptions options) {
+    RequestArguments.instanceId(instanceId);
+    return SyncWaiter.await(this::snapshotAsync, instanceId, options);
+  }
+
+  /**
+   * {@link #waitUntilSynced} without blocking a thread: polls are timer tasks and asynchronous
+   * calls. Cancelling the future stops the polling.
+   */
+  public CompletableFuture<SyncSnapshot> waitUntilSyncedAsync(String instanceId, WaitOptions options) {
+    RequestArguments.instanceId(instanceId);
+    return SyncWaiter.waitAsync(this::snapshotAsync, instanceId, options);
+  }
+
+  /**
+   * Polls the instance and tells {@code listener} what changed ({@link io.htapsync.client.sync.SyncEvent})
+   * until the returned handle is closed; see {@link SyncWatch}.
+   */
+  public SyncWatch watch(String instanceId, WatchOptions options, SyncListener listener) {
+    RequestArguments.instanceId(instanceId);
+    return SyncWatch.start(this::snapshotAsync, instanceId, options, listener);
   }
 
   /** Configures a {@link StarRocksReplicationClient}. Not thread-safe; the client it builds is. */
