@@ -121,6 +121,7 @@ else
 fi
 
 # ---- 6. TypeScript npm package --------------------------------------------------------------------------------
+t0=$SECONDS
 log="$LOGS/typescript-package.log"
 PACKAGES="$TARGET/packages"
 VERSION="$(node scripts/project-version.cjs)"
@@ -141,12 +142,13 @@ if { "$BIN/openapi-generator-cli" generate -g typescript-fetch -i "$SPEC" -o "$T
       && node scripts/spec-example.mjs "$SPEC" reference-page "$scratch/reference-example.json" \
       && (cd "$scratch" && "$BIN/tsc" -p . && REFERENCE_EXAMPLE="$scratch/reference-example.json" node --test build/); } \
     > "$log" 2>&1; then
-  pass "typescript-package" "${tarball#"$HERE"/} ($(du -k "$tarball" | cut -f1) KiB, $(tar -tzf "$tarball" | grep -c '\.d\.ts$') .d.ts files): scratch project tsc clean, node --test $(awk '/^# pass/{p=$3} /^# fail/{f=$3} END{print p " passed, " f " failed"}' "$log")"
+  pass "typescript-package" "${tarball#"$HERE"/} ($(du -k "$tarball" | cut -f1) KiB, $(tar -tzf "$tarball" | grep -c '\.d\.ts$') .d.ts files): scratch project tsc clean, node --test $(awk '/^# pass/{p=$3} /^# fail/{f=$3} END{print p " passed, " f " failed"}' "$log") [$((SECONDS - t0)) s]"
 else
   fail "typescript-package" "$(grep -E '^# (pass|fail)|error TS|npm (ERR|error)' "$log" | head -3 | tr '\n' ' ' || echo 'did not build')" "$log"
 fi
 
 # ---- 7. Python wheel ------------------------------------------------------------------------------------------
+t0=$SECONDS
 log="$LOGS/python-package.log"
 PY_VERSION="$(node scripts/project-version.cjs --pep440)"
 wheel="$PACKAGES/htapsync_client-$PY_VERSION-py3-none-any.whl"
@@ -164,24 +166,26 @@ if { "$BIN/openapi-generator-cli" generate -g python-pydantic-v1 -i "$SPEC" -o "
       && echo "== unittest against the installed package" \
       && (cd "$venv" && HTAPSYNC_CLIENT_INSTALLED_IN="$venv" "$venv/bin/python" -m unittest discover \
             -s "$HERE/python" -t "$HERE/python" -p 'test_*.py' -v); } > "$log" 2>&1; then
-  pass "python-package" "${wheel#"$HERE"/}, installed in a fresh venv: $(grep -E '^Ran [0-9]+ tests?' "$log"), OK"
+  pass "python-package" "${wheel#"$HERE"/}, installed in a fresh venv: $(grep -E '^Ran [0-9]+ tests?' "$log"), OK [$((SECONDS - t0)) s]"
 else
   fail "python-package" "$(grep -E '^(Ran |FAILED|ERROR|[A-Za-z.]*Error: )' "$log" | head -3 | tr '\n' ' ' || echo 'did not build')" "$log"
 fi
 
 # ---- 8. TypeScript consumer pact ------------------------------------------------------------------------------
+t0=$SECONDS
 log="$LOGS/typescript-pact.log"
 PACTS="$TARGET/pacts"
 rm -rf "$PACTS" "$TARGET/typescript-pact-build"
 # Drives the client generated in step 4; pact-js's native core comes from its npm package (nothing downloaded).
 if { "$BIN/tsc" -p typescript-pact && PACT_DIR="$PACTS" node --test "$TARGET/typescript-pact-build/typescript-pact/"; } \
     > "$log" 2>&1 && ls "$PACTS"/*.json > /dev/null 2>&1; then
-  pass "typescript-pact" "pact-js $(node -p 'require("@pact-foundation/pact/package.json").version') V4: node --test $(awk '/^# pass/{p=$3} /^# fail/{f=$3} END{print p " passed, " f " failed"}' "$log"), $(cd "$PACTS" && ls *.json)"
+  pass "typescript-pact" "pact-js $(node -p 'require("@pact-foundation/pact/package.json").version') V4: node --test $(awk '/^# pass/{p=$3} /^# fail/{f=$3} END{print p " passed, " f " failed"}' "$log"), $(cd "$PACTS" && ls *.json) [$((SECONDS - t0)) s]"
 else
   fail "typescript-pact" "$(grep -E '^# (pass|fail)|error TS|Error' "$log" | head -3 | tr '\n' ' ' || echo 'no pact written')" "$log"
 fi
 
 # ---- 9. Provider verification of every pact -------------------------------------------------------------------
+t0=$SECONDS
 # `mvn verify` runs before this script (.ci/run), when the TypeScript pact does not exist yet. So the contract-tests
 # module runs again here with the TypeScript pact folder added: its consumer tests rewrite the Java pact, then
 # failsafe verifies both pacts against the sandbox (SandboxProviderVerificationIT), checks both against the spec
@@ -195,12 +199,13 @@ if (cd .. && mvn -B -ntp -pl contract-tests,cli -am verify -Dhtapsync.consumer.p
       -Dit.test='io/htapsync/contract/*IT' -Dfailsafe.failIfNoSpecifiedTests=false) > "$log" 2>&1; then
   verified=$(grep -E '^Verifying a pact between ' "$log" | grep -v 'htapsync-wrong-expectations' | sed -E 's/^Verifying a pact between (.*) and .*/\1/' | sort | uniq -c \
     | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1}')
-  pass "provider-verification" "sandbox verified interactions per consumer: $verified; a wrong pact failed as it must; $(grep -hoE '<testsuite [^>]* tests="[0-9]+"' "$REPORTS"/TEST-*.xml | grep -oE 'tests="[0-9]+"' | grep -oE '[0-9]+' | awk '{s += $1} END {print s}') failsafe tests"
+  pass "provider-verification" "sandbox verified interactions per consumer: $verified; a wrong pact failed as it must; $(grep -hoE '<testsuite [^>]* tests="[0-9]+"' "$REPORTS"/TEST-*.xml | grep -oE 'tests="[0-9]+"' | grep -oE '[0-9]+' | awk '{s += $1} END {print s}') failsafe tests [$((SECONDS - t0)) s]"
 else
   fail "provider-verification" "$(grep -E 'Tests run:.*(Failures|Errors): [1-9]|ERROR\] (Failed|Tests)' "$log" | head -2 | tr '\n' ' ' || echo 'maven failed')" "$log"
 fi
 
 # ---- 10. PactFlow's validator and ours on every pact -----------------------------------------------------------
+t0=$SECONDS
 # Our own check is PactSpecValidationIT of step 9 (swagger-request-validator, every pact): its failure message
 # names the pact file. Each pact must pass both; a pact that one accepts and the other rejects is a disagreement
 # and fails the build (spec-tools/README.md says which one is authoritative). A deliberately wrong pact must be
@@ -226,18 +231,20 @@ wrong="$HERE/../contract-tests/src/test/resources/pacts-the-sandbox-cannot-meet/
 echo "== swagger-mock-validator on the deliberately wrong pact (must be rejected)" >> "$log"
 if "$BIN/swagger-mock-validator" "$SPEC" "$wrong" >> "$log" 2>&1; then wrong_caught=no; else wrong_caught=yes; fi
 if [ "${#verdicts[@]}" -ge 2 ] && [ "$disagreements" -eq 0 ] && [ "$rejected" -eq 0 ] && [ "$wrong_caught" = yes ]; then
-  pass "pact-vs-spec" "swagger-mock-validator $("$BIN/swagger-mock-validator" --version) and PactSpecValidationIT agree: $(IFS=';'; echo "${verdicts[*]}" | sed 's/;/; /g'); the wrong pact rejected"
+  pass "pact-vs-spec" "swagger-mock-validator $(node -p 'require("./node_modules/@pactflow/swagger-mock-validator/package.json").version') and PactSpecValidationIT agree: $(IFS=';'; echo "${verdicts[*]}" | sed 's/;/; /g'); the wrong pact rejected [$((SECONDS - t0)) s]"
 else
   fail "pact-vs-spec" "${#verdicts[@]} pacts, $disagreements disagreement(s), $rejected rejected, wrong pact rejected: $wrong_caught: $(IFS=';'; echo "${verdicts[*]}")" "$log"
 fi
 
 # ---- 11. Prism validating proxy -------------------------------------------------------------------------------
+t0=$SECONDS
 log="$LOGS/prism-proxy.log"
 if bash scripts/prism-proxy-demo.sh "$SPEC" "$BIN/prism" "$HERE/../sandbox/target/htapsync-sandbox.jar" \
       "$HERE/../cli/target/htapsync.jar" "$LOGS/prism" > "$log" 2>&1; then
-  pass "prism-proxy" "Prism $("$BIN/prism" --version): $(tail -1 "$log")"
+  pass "prism-proxy" "Prism $(node -p 'require("@stoplight/prism-cli/package.json").version'): $(tail -1 "$log") [$((SECONDS - t0)) s]"
 else
   fail "prism-proxy" "$(tail -1 "$log")" "$log"
 fi
 
+echo "spec-tools: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

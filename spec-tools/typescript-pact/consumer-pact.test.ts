@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+// The builder types are not re-exported from the package root.
+import type { V4RequestBuilder, V4ResponseBuilder } from '@pact-foundation/pact/src/v4/http/types';
 import {
   Configuration,
   ErrorResponseFromJSON,
@@ -74,7 +76,7 @@ function stageOrNullRule(path: string): Record<string, unknown> {
   return { [path]: { combine: 'OR', matchers: [{ match: 'regex', regex: STAGE_REGEX }, { match: 'null' }] } };
 }
 
-function withBodyRules(builder: object, rules: Record<string, unknown>): void {
+function withBodyRules(builder: V4ResponseBuilder, rules: Record<string, unknown>): void {
   const core = (builder as unknown as { interaction: { withResponseMatchingRules(rules: string): unknown } }).interaction;
   core.withResponseMatchingRules(JSON.stringify({ body: rules }));
 }
@@ -92,8 +94,9 @@ function task(example: { source: string; target: string; name: string; stage: st
   };
 }
 
-function listRequest(instanceId: string, query?: Record<string, string>) {
-  return (builder: { headers: Function; query: Function }) => {
+/** A token-authenticated list request, as the generated client sends it. */
+function listRequest(query?: Record<string, string>) {
+  return (builder: V4RequestBuilder) => {
     builder.headers({ 'X-Auth-Token': AUTH_TOKEN, 'X-Language': 'en-us' });
     if (query) builder.query(query);
   };
@@ -103,7 +106,7 @@ test('decodes the reference page example, counters as JSON numbers', async () =>
   await pact.addInteraction()
     .given(STATE_ONE_TASK)
     .uponReceiving('a TypeScript list request, answered as on the reference page (counters as JSON numbers)')
-    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`, listRequest(INSTANCE_ID))
+    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`, listRequest())
     .willRespondWith(200, (builder) => {
       builder.headers({ 'X-Request-Id': REQUEST_ID });
       builder.jsonBody({
@@ -130,7 +133,7 @@ test('decodes counters sent as strings, with the fields the reference page leave
   await pact.addInteraction()
     .given(STATE_ONE_TASK)
     .uponReceiving('a TypeScript list request, answered with counters as strings')
-    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`, listRequest(INSTANCE_ID))
+    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`, listRequest())
     .willRespondWith(200, (builder) => {
       builder.headers({ 'X-Request-Id': REQUEST_ID });
       builder.jsonBody({
@@ -164,7 +167,7 @@ test('sends offset and limit and decodes a full second page', async () => {
     .given(STATE_120_TASKS)
     .uponReceiving('a TypeScript request for the second page of 50 tasks')
     .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`,
-      listRequest(INSTANCE_ID, { offset: '50', limit: '50' }))
+      listRequest({ offset: '50', limit: '50' }))
     .willRespondWith(200, (builder) => {
       builder.headers({ 'X-Request-Id': REQUEST_ID });
       builder.jsonBody({
@@ -193,7 +196,7 @@ test('reads the instance-not-found error, DBS.200022', async () => {
   await pact.addInteraction()
     .given(STATE_MISSING_INSTANCE)
     .uponReceiving('a TypeScript list request for an instance that does not exist')
-    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${MISSING_INSTANCE_ID}/starrocks/databases/replication`, listRequest(MISSING_INSTANCE_ID))
+    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${MISSING_INSTANCE_ID}/starrocks/databases/replication`, listRequest())
     .willRespondWith(400, (builder) => {
       builder.headers({ 'X-Request-Id': REQUEST_ID });
       // The code is exact: it is how a caller tells "no such instance" from other client errors.
@@ -210,7 +213,7 @@ test('reads an internal error, 500', async () => {
   await pact.addInteraction()
     .given(STATE_INTERNAL_ERROR)
     .uponReceiving('a TypeScript list request while the service fails')
-    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`, listRequest(INSTANCE_ID))
+    .withRequest('GET', `/v3/${PROJECT_ID}/instances/${INSTANCE_ID}/starrocks/databases/replication`, listRequest())
     .willRespondWith(500, (builder) => {
       builder.headers({ 'X-Request-Id': REQUEST_ID });
       builder.jsonBody({ error_code: regex('^DBS\\.[0-9]{6}$', 'DBS.200001'), error_msg: like('The system is busy. Try again later.') });
