@@ -8,6 +8,12 @@
 #   6. kin-openapi (Debian's golang-go and kin-openapi 0.110): the document and every example validate
 #   7. openapi-spec-validator (when the machine's python3 has it): the document validates
 #   8. Prism's dynamic mock: >= 200 generated responses, seeded, each decoded by the Java client (cli/target/htapsync.jar)
+#   9. TypeScript npm package (npm pack), installed into a scratch project that type-checks and decodes an example
+#  10. Python wheel, installed into a fresh venv where the unittest suite runs against the installed package
+#  11. TypeScript consumer pact (pact-js V4, its own mock server) -> target/pacts/
+#  12. Provider verification of every consumer's pact (Java and TypeScript) against the sandbox, with Maven
+#  13. PactFlow's swagger-mock-validator on every pact, beside our own pact-vs-spec check (both must agree)
+#  14. Prism as a validating proxy in front of the sandbox: the CLI's demo calls with 0 violations
 # Installs what it needs (npm ci from package-lock.json; Debian's chromium and python3 packages when missing),
 # prints one line per check and exits non-zero if any check failed. Full tool output goes to target/logs/.
 set -uo pipefail
@@ -22,10 +28,12 @@ CHROMIUM=/usr/bin/chromium
 PYTHON=/usr/bin/python3 # Debian's python3: the one its python3-* packages install into
 APT_PACKAGES=(chromium python3-pydantic python3-urllib3 python3-dateutil python3-typing-extensions python3-yaml)
 APT_PACKAGES+=(golang-go golang-github-getkin-kin-openapi-dev) # kin-openapi check: Debian's Go and its packaged sources
+APT_PACKAGES+=(python3-build python3-setuptools python3-wheel python3-venv curl) # 7 (wheel, venv) and 11
 # Keep the tools quiet and offline-friendly: no telemetry, no update checks.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true SCARF_ANALYTICS=false DO_NOT_TRACK=1 \
   NO_UPDATE_NOTIFIER=1 NPM_CONFIG_UPDATE_NOTIFIER=false PYTHONDONTWRITEBYTECODE=1
 export HTAPSYNC_SPEC="$SPEC"
+export PACT_DO_NOT_TRACK=true # pact-js: no usage telemetry
 
 mkdir -p "$LOGS"
 passed=0
@@ -165,6 +173,132 @@ else
   fi
   kill "$prism_pid" 2>/dev/null
   wait "$prism_pid" 2>/dev/null
+fi
+
+# ---- 9. TypeScript npm package --------------------------------------------------------------------------------
+t0=$SECONDS
+log="$LOGS/typescript-package.log"
+PACKAGES="$TARGET/packages"
+VERSION="$(node scripts/project-version.cjs)"
+tarball="$PACKAGES/htapsync-client-$VERSION.tgz"
+scratch="$TARGET/package-consumers/typescript"
+rm -rf "$TARGET/typescript-package" "$PACKAGES"/htapsync-client-*.tgz "$scratch"
+mkdir -p "$PACKAGES" "$scratch"
+if { "$BIN/openapi-generator-cli" generate -g typescript-fetch -i "$SPEC" -o "$TARGET/typescript-package" \
+        --additional-properties=supportsES6=true,npmName=htapsync-client,npmVersion="$VERSION" \
+      && echo "== tsc: CommonJS and ES modules, with declarations" \
+      && "$BIN/tsc" -p "$TARGET/typescript-package" && "$BIN/tsc" -p "$TARGET/typescript-package/tsconfig.esm.json" \
+      && echo "== npm pack" && (cd "$TARGET/typescript-package" && npm pack --ignore-scripts --pack-destination "$PACKAGES") \
+      && tar -tzf "$tarball" | grep -x 'package/dist/index.d.ts' \
+      && echo "== a scratch project installs the tarball, type-checks and decodes the reference example" \
+      && cp typescript-package/uses-the-package.test.ts typescript-package/tsconfig.json "$scratch/" \
+      && printf '{"name": "package-consumer", "version": "1.0.0", "private": true}\n' > "$scratch/package.json" \
+      && (cd "$scratch" && npm install --offline --ignore-scripts --no-audit --no-fund "$tarball") \
+      && node scripts/spec-example.mjs "$SPEC" reference-page "$scratch/reference-example.json" \
+      && (cd "$scratch" && "$BIN/tsc" -p . && REFERENCE_EXAMPLE="$scratch/reference-example.json" node --test build/); } \
+    > "$log" 2>&1; then
+  pass "typescript-package" "${tarball#"$HERE"/} ($(du -k "$tarball" | cut -f1) KiB, $(tar -tzf "$tarball" | grep -c '\.d\.ts$') .d.ts files): scratch project tsc clean, node --test $(awk '/^# pass/{p=$3} /^# fail/{f=$3} END{print p " passed, " f " failed"}' "$log") [$((SECONDS - t0)) s]"
+else
+  fail "typescript-package" "$(grep -E '^# (pass|fail)|error TS|npm (ERR|error)' "$log" | head -3 | tr '\n' ' ' || echo 'did not build')" "$log"
+fi
+
+# ---- 10. Python wheel ------------------------------------------------------------------------------------------
+t0=$SECONDS
+log="$LOGS/python-package.log"
+PY_VERSION="$(node scripts/project-version.cjs --pep440)"
+wheel="$PACKAGES/htapsync_client-$PY_VERSION-py3-none-any.whl"
+venv="$TARGET/package-consumers/python-venv"
+rm -rf "$TARGET/python-package" "$PACKAGES"/htapsync_client-*.whl "$venv"
+# The unittest suite runs from a folder that holds neither the generated sources nor the tests, so only the
+# installed package can satisfy `import htapsync_client` (HTAPSYNC_CLIENT_INSTALLED_IN makes the suite check it).
+if { "$BIN/openapi-generator-cli" generate -g python-pydantic-v1 -i "$SPEC" -o "$TARGET/python-package" \
+        --additional-properties=packageName=htapsync_client,projectName=htapsync-client,packageVersion="$PY_VERSION" \
+      && echo "== python3 -m build --wheel" \
+      && "$PYTHON" -m build --wheel --no-isolation --outdir "$PACKAGES" "$TARGET/python-package" \
+      && echo "== fresh venv (Debian's pydantic through --system-site-packages), pip install --no-deps the wheel" \
+      && "$PYTHON" -m venv --system-site-packages "$venv" \
+      && "$venv/bin/pip" install --no-index --no-deps --disable-pip-version-check "$wheel" \
+      && echo "== unittest against the installed package" \
+      && (cd "$venv" && HTAPSYNC_CLIENT_INSTALLED_IN="$venv" "$venv/bin/python" -m unittest discover \
+            -s "$HERE/python" -t "$HERE/python" -p 'test_*.py' -v); } > "$log" 2>&1; then
+  pass "python-package" "${wheel#"$HERE"/}, installed in a fresh venv: $(grep -E '^Ran [0-9]+ tests?' "$log"), OK [$((SECONDS - t0)) s]"
+else
+  fail "python-package" "$(grep -E '^(Ran |FAILED|ERROR|[A-Za-z.]*Error: )' "$log" | head -3 | tr '\n' ' ' || echo 'did not build')" "$log"
+fi
+
+# ---- 11. TypeScript consumer pact ------------------------------------------------------------------------------
+t0=$SECONDS
+log="$LOGS/typescript-pact.log"
+PACTS="$TARGET/pacts"
+rm -rf "$PACTS" "$TARGET/typescript-pact-build"
+# Drives the client generated in step 4; pact-js's native core comes from its npm package (nothing downloaded).
+if { "$BIN/tsc" -p typescript-pact && PACT_DIR="$PACTS" node --test "$TARGET/typescript-pact-build/typescript-pact/"; } \
+    > "$log" 2>&1 && ls "$PACTS"/*.json > /dev/null 2>&1; then
+  pass "typescript-pact" "pact-js $(node -p 'require("@pact-foundation/pact/package.json").version') V4: node --test $(awk '/^# pass/{p=$3} /^# fail/{f=$3} END{print p " passed, " f " failed"}' "$log"), $(cd "$PACTS" && ls *.json) [$((SECONDS - t0)) s]"
+else
+  fail "typescript-pact" "$(grep -E '^# (pass|fail)|error TS|Error' "$log" | head -3 | tr '\n' ' ' || echo 'no pact written')" "$log"
+fi
+
+# ---- 12. Provider verification of every pact -------------------------------------------------------------------
+t0=$SECONDS
+# `mvn verify` runs before this script (.ci/run), when the TypeScript pact does not exist yet. So the contract-tests
+# module runs again here with the TypeScript pact folder added: its consumer tests rewrite the Java pact, then
+# failsafe verifies both pacts against the sandbox (SandboxProviderVerificationIT), checks both against the spec
+# (PactSpecValidationIT) and shows that a wrong pact fails (WrongPactFailsProviderVerificationIT). -am builds what
+# it needs without installing anything; the cli jar is for step 11. Only the contract-tests' own tests run.
+log="$LOGS/provider-verification.log"
+REPORTS="$HERE/../contract-tests/target/failsafe-reports"
+rm -rf "$REPORTS"
+if (cd .. && mvn -B -ntp -pl contract-tests,cli -am verify -Dhtapsync.consumer.pact.dirs="$PACTS" \
+      -Dtest='io/htapsync/contract/*Test' -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dit.test='io/htapsync/contract/*IT' -Dfailsafe.failIfNoSpecifiedTests=false) > "$log" 2>&1; then
+  verified=$(grep -E '^Verifying a pact between ' "$log" | grep -v 'htapsync-wrong-expectations' | sed -E 's/^Verifying a pact between (.*) and .*/\1/' | sort | uniq -c \
+    | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1}')
+  pass "provider-verification" "sandbox verified interactions per consumer: $verified; a wrong pact failed as it must; $(grep -hoE '<testsuite [^>]* tests="[0-9]+"' "$REPORTS"/TEST-*.xml | grep -oE 'tests="[0-9]+"' | grep -oE '[0-9]+' | awk '{s += $1} END {print s}') failsafe tests [$((SECONDS - t0)) s]"
+else
+  fail "provider-verification" "$(grep -E 'Tests run:.*(Failures|Errors): [1-9]|ERROR\] (Failed|Tests)' "$log" | head -2 | tr '\n' ' ' || echo 'maven failed')" "$log"
+fi
+
+# ---- 13. PactFlow's validator and ours on every pact -----------------------------------------------------------
+t0=$SECONDS
+# Our own check is PactSpecValidationIT of step 9 (swagger-request-validator, every pact): its failure message
+# names the pact file. Each pact must pass both; a pact that one accepts and the other rejects is a disagreement
+# and fails the build (spec-tools/README.md says which one is authoritative). A deliberately wrong pact must be
+# rejected by PactFlow's validator, or it is not checking anything.
+log="$LOGS/pact-vs-spec.log"
+: > "$log"
+verdicts=()
+disagreements=0
+rejected=0
+own_ran=$(grep -c 'everyInteractionConformsToTheSpec' "$REPORTS/TEST-io.htapsync.contract.PactSpecValidationIT.xml" 2>/dev/null || echo 0)
+for pact in "$HERE"/../contract-tests/target/pacts/*.json "$PACTS"/*.json; do
+  [ -f "$pact" ] || continue
+  name="$(basename "$pact")"
+  echo "== swagger-mock-validator $name" >> "$log"
+  if "$BIN/swagger-mock-validator" "$SPEC" "$pact" >> "$log" 2>&1; then pactflow=ok; else pactflow=rejects; rejected=$((rejected + 1)); fi
+  if [ "$own_ran" -eq 0 ]; then own=did-not-run
+  elif grep -qF "$name: '" "$LOGS/provider-verification.log"; then own=rejects
+  else own=ok; fi
+  [ "$pactflow" = "$own" ] || disagreements=$((disagreements + 1))
+  verdicts+=("${name%-starrocks-replication-api.json}: PactFlow $pactflow, own $own")
+done
+wrong="$HERE/../contract-tests/src/test/resources/pacts-the-sandbox-cannot-meet/htapsync-wrong-expectations-starrocks-replication-api.json"
+echo "== swagger-mock-validator on the deliberately wrong pact (must be rejected)" >> "$log"
+if "$BIN/swagger-mock-validator" "$SPEC" "$wrong" >> "$log" 2>&1; then wrong_caught=no; else wrong_caught=yes; fi
+if [ "${#verdicts[@]}" -ge 2 ] && [ "$disagreements" -eq 0 ] && [ "$rejected" -eq 0 ] && [ "$wrong_caught" = yes ]; then
+  pass "pact-vs-spec" "swagger-mock-validator $(node -p 'require("./node_modules/@pactflow/swagger-mock-validator/package.json").version') and PactSpecValidationIT agree: $(IFS=';'; echo "${verdicts[*]}" | sed 's/;/; /g'); the wrong pact rejected [$((SECONDS - t0)) s]"
+else
+  fail "pact-vs-spec" "${#verdicts[@]} pacts, $disagreements disagreement(s), $rejected rejected, wrong pact rejected: $wrong_caught: $(IFS=';'; echo "${verdicts[*]}")" "$log"
+fi
+
+# ---- 14. Prism validating proxy -------------------------------------------------------------------------------
+t0=$SECONDS
+log="$LOGS/prism-proxy.log"
+if bash scripts/prism-proxy-demo.sh "$SPEC" "$BIN/prism" "$HERE/../sandbox/target/htapsync-sandbox.jar" \
+      "$HERE/../cli/target/htapsync.jar" "$LOGS/prism" > "$log" 2>&1; then
+  pass "prism-proxy" "Prism $(node -p 'require("@stoplight/prism-cli/package.json").version'): $(tail -1 "$log") [$((SECONDS - t0)) s]"
+else
+  fail "prism-proxy" "$(tail -1 "$log")" "$log"
 fi
 
 echo "spec-tools: $passed passed, $failed failed"

@@ -1,7 +1,7 @@
 """Decodes the spec's own 200 examples through the generated python-pydantic-v1 client (Debian's pydantic 1.10).
 
 Run by spec-tools/check.sh with /usr/bin/python3, HTAPSYNC_SPEC naming the spec YAML and the generated client on
-PYTHONPATH.
+PYTHONPATH; and again in a fresh venv with the client's wheel installed (HTAPSYNC_CLIENT_INSTALLED_IN names the venv).
 """
 import json
 import os
@@ -98,6 +98,17 @@ class SpecFormsTest(unittest.TestCase):
                     {"total_count": 1, "replications": [{"is_need_repair": "TRUE"}]}):
             with self.assertRaises(ValueError, msg=str(bad)):
                 ListStarRocksDataReplicationsResponse.from_dict(bad)
+
+
+@unittest.skipUnless(os.environ.get("HTAPSYNC_CLIENT_INSTALLED_IN"), "runs only against an installed package")
+class InstalledPackageTest(unittest.TestCase):
+    """check.sh's python-package step: the suite must exercise the installed wheel, not the generated sources."""
+
+    def test_the_client_comes_from_the_installed_wheel(self):
+        environment = os.path.realpath(os.environ["HTAPSYNC_CLIENT_INSTALLED_IN"])
+        module = os.path.realpath(htapsync_client.__file__)
+        self.assertTrue(module.startswith(environment + os.sep), f"{module} is not installed in {environment}")
+        self.assertIn(f"{os.sep}site-packages{os.sep}", module)
 
 
 class ServerChoiceTest(unittest.TestCase):
