@@ -142,6 +142,12 @@ class SpecExamplesTest {
     assertFalse(report.hasErrors(), () -> report.getMessages().toString());
   }
 
+  @Test
+  void theCodeMessageErrorFormValidates() {
+    ValidationReport report = validateResponse(403, "{\"code\":\"IAM.0003\",\"message\":\"Forbidden\"}");
+    assertFalse(report.hasErrors(), () -> report.getMessages().toString());
+  }
+
   static Stream<Arguments> badResponses() {
     return Stream.of(
         Arguments.of("total_count is missing", 200, "{\"replications\":[]}"),
@@ -153,7 +159,19 @@ class SpecExamplesTest {
         Arguments.of("ext_text is too long", 200, "{\"total_count\":0,\"ext_text\":\"01234567890\"}"),
         Arguments.of("error without error_code", 400, "{\"error_msg\":\"Instance not found.\"}"),
         Arguments.of("error_code is a number", 500, "{\"error_code\":200022,\"error_msg\":\"x\"}"),
-        Arguments.of("a JSON body on 503 where the spec says a proxy's HTML", 503, "{\"error_code\":\"X\"}"));
+        Arguments.of("a JSON body on 503 where the spec says a proxy's HTML", 503, "{\"error_code\":\"X\"}"),
+        Arguments.of("total_count is null", 200, "{\"total_count\":null}"),
+        Arguments.of("total_count is negative", 200, "{\"total_count\":-1}"),
+        Arguments.of("total_count is fractional", 200, "{\"total_count\":\"1.5\"}"),
+        Arguments.of("percentage is null", 200, "{\"total_count\":1,\"replications\":[{\"percentage\":null}]}"),
+        Arguments.of("percentage above 100", 200, "{\"total_count\":1,\"replications\":[{\"percentage\":100.5}]}"),
+        Arguments.of("catchup_percentage negative", 200,
+            "{\"total_count\":1,\"replications\":[{\"catchup_percentage\":\"-1\"}]}"),
+        Arguments.of("is_need_repair is a JSON boolean", 200,
+            "{\"total_count\":1,\"replications\":[{\"is_need_repair\":true}]}"),
+        Arguments.of("is_main_task is neither true nor false", 200,
+            "{\"total_count\":1,\"replications\":[{\"is_main_task\":\"yes\"}]}"),
+        Arguments.of("error body of neither form", 403, "{\"code\":\"IAM.0003\"}"));
   }
 
   @ParameterizedTest(name = "{0}")
