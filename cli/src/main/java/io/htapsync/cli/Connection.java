@@ -80,7 +80,7 @@ final class Connection implements AutoCloseable {
   }
 
   private static boolean isLoopback(String host) {
-    return "127.0.0.1".equals(host) || "localhost".equalsIgnoreCase(host) || "[::1]".equals(host);
+    return Loopback.isLoopback(host);
   }
 
   @Override
