@@ -1,6 +1,7 @@
 package io.htapsync.cli;
 
 import io.htapsync.client.model.StarRocksReplicationInfo;
+import io.htapsync.client.sync.TaskSyncState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -67,7 +68,7 @@ final class WatchCommand implements Callable<Integer> {
           polling = false;
         }
         cli.timing.firstCallDone(System.nanoTime() - start);
-        long synced = SyncState.syncedCount(tasks);
+        long synced = tasks.stream().filter(t -> TaskSyncState.of(t).isSynced()).count();
         String frame = CLOCK.format(LocalTime.now()) + "  " + instanceOption.id + "  " + synced + " of " + tasks.size()
             + " tasks synced\n" + TaskTable.render(tasks);
         if (redrawInPlace && linesDrawn > 0) {

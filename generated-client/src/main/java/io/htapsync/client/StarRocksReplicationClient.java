@@ -17,6 +17,8 @@ import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.paging.ReplicationSpliterator;
 import io.htapsync.client.region.RegionEndpoints;
 import io.htapsync.client.retry.RetryPolicy;
+import io.htapsync.client.sync.SnapshotFetch;
+import io.htapsync.client.sync.SyncSnapshot;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -222,6 +224,28 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     String agent = "htapsync-java/" + (version == null ? "dev" : version) + " Java/"
         + System.getProperty("java.version");
     return suffix == null ? agent : agent + " " + suffix;
+  }
+
+  // ---- Sync state, waiting and change events: thin entry points into io.htapsync.client.sync ----
+
+  /**
+   * Every task of the instance, all pages, as one {@link SyncSnapshot}: {@link SyncSnapshot#isSynced()}
+   * and per-task {@link io.htapsync.client.sync.TaskSyncState}. Same paging, retries and errors as
+   * {@link #streamReplications(String)}.
+   */
+  public SyncSnapshot snapshot(String instanceId) {
+    RequestArguments.instanceId(instanceId);
+    return SnapshotFetch.blocking(instanceId, pages -> streamReplications(instanceId, pages), Clock.systemUTC());
+  }
+
+  /**
+   * {@link #snapshot(String)} without blocking a thread: the pages are chained {@link
+   * #listReplicationsAsync(String, int, int)} calls. Cancelling the future cancels the page in flight.
+   */
+  public CompletableFuture<SyncSnapshot> snapshotAsync(String instanceId) {
+    RequestArguments.instanceId(instanceId);
+    return SnapshotFetch.async(instanceId, (offset, limit) -> listReplicationsAsync(instanceId, offset, limit),
+        RequestArguments.MAX_LIMIT, Clock.systemUTC());
   }
 
   /** Configures a {@link StarRocksReplicationClient}. Not thread-safe; the client it builds is. */
