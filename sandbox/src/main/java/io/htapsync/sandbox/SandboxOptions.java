@@ -3,9 +3,13 @@ package io.htapsync.sandbox;
 import com.google.gson.JsonObject;
 import io.htapsync.sandbox.auth.SignatureVerifier;
 import io.htapsync.sandbox.data.DemoData;
+import io.htapsync.sandbox.data.SimulatedInstance;
 import io.htapsync.sandbox.data.StarRocksInstance;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.fault.Outage;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -36,6 +40,11 @@ public final class SandboxOptions {
     private final SignatureVerifier signatureVerifier;
     private final UnaryOperator<JsonObject> successBodyRewriter;
     private final int recordingLimit;
+    private final List<SimulatedInstance> simulatedInstances;
+    private final double progressSpeed;
+    private final long progressSeed;
+    private final InstantSource clock;
+    private final List<Outage> outages;
 
     private SandboxOptions(Builder b) {
         this.host = b.host;
@@ -54,6 +63,11 @@ public final class SandboxOptions {
         this.signatureVerifier = b.signatureVerifier;
         this.successBodyRewriter = b.successBodyRewriter;
         this.recordingLimit = b.recordingLimit;
+        this.simulatedInstances = b.simulatedInstances;
+        this.progressSpeed = b.progressSpeed;
+        this.progressSeed = b.progressSeed;
+        this.clock = b.clock;
+        this.outages = b.outages;
     }
 
     /** Options with every default: 127.0.0.1, a random free port, demo data, strict. */
@@ -135,12 +149,39 @@ public final class SandboxOptions {
         return recordingLimit;
     }
 
+    /** The instances whose tasks move over time; default {@link DemoData#simulatedInstances()}. */
+    public List<SimulatedInstance> simulatedInstances() {
+        return simulatedInstances;
+    }
+
+    /** Simulated seconds per real second. */
+    public double progressSpeed() {
+        return progressSpeed;
+    }
+
+    /** The seed simulated progress is drawn from. */
+    public long progressSeed() {
+        return progressSeed;
+    }
+
+    /** What simulated progress and scripted outages are timed by. */
+    public InstantSource clock() {
+        return clock;
+    }
+
+    /** Time windows in which every request fails; default none. */
+    public List<Outage> outages() {
+        return outages;
+    }
+
     @Override
     public String toString() {
         return "SandboxOptions[host=" + host + ", port=" + port + ", instances=" + data.size()
                 + ", counters=" + counterStyle + ", stages=" + stageCasing + ", pageCap=" + pageCap
                 + ", latency=" + latency.toMillis() + "ms, failureRate=" + failureRate + ", failEvery=" + failEvery
-                + ", failure=" + failure + ", seed=" + randomSeed + ", strict=" + strict
+                + ", failure=" + failure + ", seed=" + randomSeed + ", simulated=" + simulatedInstances.size()
+                + ", progressSpeed=" + progressSpeed + ", progressSeed=" + progressSeed + ", outages=" + outages
+                + ", strict=" + strict
                 + ", requiredToken=" + (requiredToken == null ? "none" : "<redacted>") + "]";
     }
 
@@ -162,6 +203,11 @@ public final class SandboxOptions {
         private SignatureVerifier signatureVerifier = SignatureVerifier.acceptWellFormed();
         private UnaryOperator<JsonObject> successBodyRewriter = UnaryOperator.identity();
         private int recordingLimit = 1000;
+        private List<SimulatedInstance> simulatedInstances = DemoData.simulatedInstances();
+        private double progressSpeed = 1;
+        private long progressSeed = DemoData.PROGRESS_SEED;
+        private InstantSource clock = InstantSource.system();
+        private List<Outage> outages = List.of();
 
         private Builder() {
         }
@@ -183,6 +229,11 @@ public final class SandboxOptions {
             signatureVerifier = o.signatureVerifier;
             successBodyRewriter = o.successBodyRewriter;
             recordingLimit = o.recordingLimit;
+            simulatedInstances = o.simulatedInstances;
+            progressSpeed = o.progressSpeed;
+            progressSeed = o.progressSeed;
+            clock = o.clock;
+            outages = o.outages;
         }
 
         /** Address to bind; default 127.0.0.1. */
@@ -305,6 +356,60 @@ public final class SandboxOptions {
                 throw new IllegalArgumentException("recording limit must be at least 1, got " + recordingLimit);
             }
             this.recordingLimit = recordingLimit;
+            return this;
+        }
+
+        /**
+         * Instances whose tasks move over time (see {@link SimulatedInstance}), served beside
+         * {@link #data(List)}; default {@link DemoData#simulatedInstances()}, {@code List.of()} for none.
+         */
+        public Builder simulatedInstances(List<SimulatedInstance> simulatedInstances) {
+            this.simulatedInstances = List.copyOf(Objects.requireNonNull(simulatedInstances, "simulatedInstances"));
+            return this;
+        }
+
+        /**
+         * Simulated seconds per real second for simulated instances; default 1, 10 makes a 15 s sync take
+         * 1.5 s, 0 holds every task where it starts (waiting).
+         */
+        public Builder progressSpeed(double speed) {
+            if (!(speed >= 0) || Double.isInfinite(speed)) {
+                throw new IllegalArgumentException("progress speed must be a finite number, 0 or more, got " + speed);
+            }
+            this.progressSpeed = speed;
+            return this;
+        }
+
+        /** Seed for the simulated tasks' timings and stopping points: the same seed, the same story. */
+        public Builder progressSeed(long seed) {
+            this.progressSeed = seed;
+            return this;
+        }
+
+        /**
+         * The time source for simulated progress and scripted outages; default the system clock. Tests
+         * pass a {@link io.htapsync.sandbox.time.ManualClock} and advance it instead of sleeping.
+         */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Scripted outages: in each window (timed from the start or the last reset, by
+         * {@link #clock(InstantSource)}) every request gets the window's failure, after queued
+         * {@code failNext} failures and before the rate and every-Nth switches. Default none.
+         */
+        public Builder outages(List<Outage> outages) {
+            this.outages = List.copyOf(Objects.requireNonNull(outages, "outages"));
+            return this;
+        }
+
+        /** Adds one scripted outage to {@link #outages(List)}. */
+        public Builder outage(Outage outage) {
+            List<Outage> more = new ArrayList<>(outages);
+            more.add(Objects.requireNonNull(outage, "outage"));
+            this.outages = List.copyOf(more);
             return this;
         }
 

@@ -6,13 +6,18 @@ import io.htapsync.sandbox.fault.FaultInjector;
 import io.htapsync.sandbox.fault.InjectedFailure;
 import io.htapsync.sandbox.http.ExchangeRecorder;
 import io.htapsync.sandbox.http.SandboxHandler;
+import io.htapsync.sandbox.time.ElapsedClock;
+import io.htapsync.sandbox.time.SimulatedTime;
 import io.htapsync.sandbox.validation.SpecValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,6 +51,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private final SandboxOptions options;
+    private final ElapsedClock clock;
     private final Dataset dataset;
     private final FaultInjector faults;
     private final ExchangeRecorder recorder;
@@ -56,9 +62,11 @@ public final class SandboxServer implements AutoCloseable {
 
     private SandboxServer(SandboxOptions options) throws IOException {
         this.options = options;
-        this.dataset = new Dataset(options.data());
+        this.clock = new ElapsedClock(options.clock());
+        this.dataset = new Dataset(options.data(), options.simulatedInstances(),
+                new SimulatedTime(clock, options.progressSpeed()), options.progressSeed());
         this.faults = new FaultInjector(options.failureRate(), options.failEvery(), options.failure(),
-                options.randomSeed());
+                options.randomSeed(), options.outages(), clock);
         this.recorder = new ExchangeRecorder(options.recordingLimit());
         this.handler = new SandboxHandler(options, dataset, faults, recorder, SpecValidator.fromClasspath(), System.err);
         InetAddress address = InetAddress.getByName(options.host());
@@ -68,6 +76,7 @@ public final class SandboxServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", handler);
         server.start();
+        clock.restart(); // simulated progress starts when the sandbox can first be asked
         String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
                 : address.getHostAddress();
         this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
@@ -117,6 +126,32 @@ public final class SandboxServer implements AutoCloseable {
         return this;
     }
 
+    /** Answers the next {@code count} requests with {@code failure}, before any other rule. */
+    public SandboxServer failNext(int count, InjectedFailure failure) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be zero or more, got " + count);
+        }
+        faults.failNext(Collections.nCopies(count, Objects.requireNonNull(failure, "failure")));
+        return this;
+    }
+
+    /**
+     * Answers every request with {@code failure} for {@code duration} from now (by
+     * {@link SandboxOptions#clock()}), after queued failures; {@link #reset()} ends it.
+     */
+    public SandboxServer outageFor(Duration duration, InjectedFailure failure) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("an outage lasts more than zero, got " + duration);
+        }
+        faults.outageFor(duration, Objects.requireNonNull(failure, "failure"));
+        return this;
+    }
+
+    /** A proxy's 503 (Retry-After: 1) to every request for {@code duration} from now. */
+    public SandboxServer outageFor(Duration duration) {
+        return outageFor(duration, InjectedFailure.unavailable(Duration.ofSeconds(1)));
+    }
+
     /** Every exchange so far (up to the recording limit), oldest first. */
     public List<RecordedExchange> recordedExchanges() {
         return recorder.all();
@@ -132,8 +167,18 @@ public final class SandboxServer implements AutoCloseable {
         recorder.clear();
     }
 
-    /** Back to the start state: initial data, no queued failures, no recordings, request count 0. */
+    /** Time since the start (or the last {@link #reset()}), by {@link SandboxOptions#clock()}. */
+    public Duration sinceStart() {
+        return clock.elapsed();
+    }
+
+    /**
+     * Back to the start state: initial data, no queued failures or {@link #outageFor} outages, no
+     * recordings, request count 0, and the time that simulated progress and scripted outages count
+     * from restarted.
+     */
     public void reset() {
+        clock.restart();
         dataset.reset();
         faults.clearQueued();
         recorder.clear();

@@ -9,30 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.htapsync.sandbox.junit.SandboxExtension;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Offset/limit paging over the 123-task demo instance, with the service's 50-per-page cap. */
 class PagingTest {
 
-    private static SandboxServer sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start(SandboxOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static SandboxExtension sandbox = SandboxExtension.builder().build();
 
     @ParameterizedTest(name = "{0} -> {1} tasks from shard {2}")
     @CsvSource({
@@ -80,10 +72,18 @@ class PagingTest {
         assertEquals(WAREHOUSE_TASK_COUNT, names.size());
     }
 
-    @Test
-    void pageCapIsASwitch() {
-        try (SandboxServer uncapped = SandboxServer.start(SandboxOptions.builder().pageCap(100).build());
-             SandboxServer tight = SandboxServer.start(SandboxOptions.builder().pageCap(7).build())) {
+    /** Two more sandboxes, one without the cap and one with a tighter one. */
+    @Nested
+    class PageCapIsASwitch {
+
+        @RegisterExtension
+        SandboxExtension uncapped = SandboxExtension.builder().options(SandboxOptions.builder().pageCap(100).build())
+                .build();
+        @RegisterExtension
+        SandboxExtension tight = SandboxExtension.builder().options(SandboxOptions.builder().pageCap(7).build()).build();
+
+        @Test
+        void capsThePage() {
             assertEquals(100, get(uncapped.baseUrl(), listPath(WAREHOUSE_INSTANCE_ID) + "?limit=100")
                     .json().getAsJsonArray("replications").size());
             assertEquals(7, get(tight.baseUrl(), listPath(WAREHOUSE_INSTANCE_ID) + "?limit=10")

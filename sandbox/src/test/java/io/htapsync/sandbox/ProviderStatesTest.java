@@ -11,33 +11,19 @@ import com.google.gson.JsonObject;
 import io.htapsync.sandbox.data.DemoData;
 import io.htapsync.sandbox.data.ReplicationTask;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.junit.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The states a Pact provider verification will set up, mapped onto the running sandbox. */
 class ProviderStatesTest {
 
     private static final String X = "9a8b7c6d5e4f30211a2b3c4d5e6f7a8bin07";
     private static final String ANY_PROJECT = "0a0b0c0d0e0f10111213141516171819";
-    private static SandboxServer sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static SandboxExtension sandbox = SandboxExtension.builder().build();
 
     @Test
     void instanceXHasOneReplicationTask() {
@@ -84,7 +70,7 @@ class ProviderStatesTest {
         assertEquals("{\"error_code\":\"DBS.200001\",\"error_msg\":\"The system is busy. Try again later.\"}",
                 failed.body());
         assertEquals(200, next.status());
-        assertTrue(sandbox.specViolations().isEmpty());
+        assertTrue(sandbox.server().specViolations().isEmpty());
     }
 
     @Test
@@ -100,7 +86,7 @@ class ProviderStatesTest {
         sandbox.dataset().clear();
         assertEquals(400, get(sandbox.baseUrl(), listPath(DemoData.SALES_INSTANCE_ID)).status());
 
-        sandbox.reset();
+        sandbox.server().reset();
 
         assertEquals(200, get(sandbox.baseUrl(), listPath(DemoData.SALES_INSTANCE_ID)).status());
         assertEquals(1, sandbox.recordedExchanges().size());

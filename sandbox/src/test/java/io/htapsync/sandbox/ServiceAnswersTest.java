@@ -11,11 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.htapsync.sandbox.TestHttp.Answer;
+import io.htapsync.sandbox.junit.SandboxExtension;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,22 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServiceAnswersTest {
 
     private static final String UNKNOWN_INSTANCE = "ffffffffffffffffffffffffffffffffin17";
-    private static SandboxServer sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start(SandboxOptions.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static SandboxExtension sandbox = SandboxExtension.builder().build();
 
     @Test
     void listsTheTasksOfAnInstance() {

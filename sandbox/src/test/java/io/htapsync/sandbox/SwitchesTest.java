@@ -13,18 +13,26 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.htapsync.sandbox.TestHttp.Answer;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.junit.SandboxExtension;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Each switch of {@link SandboxOptions} changes the answers as documented. */
+/** Each switch of {@link SandboxOptions} changes the answers as documented: one nested class, one sandbox per switch. */
 class SwitchesTest {
 
-    @Test
-    void countersAsJsonNumbersByDefault() {
-        try (SandboxServer sandbox = SandboxServer.start()) {
+    @Nested
+    class Defaults {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.withDefaults();
+
+        @Test
+        void countersAsJsonNumbers() {
             JsonObject body = get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID)).json();
             JsonObject first = body.getAsJsonArray("replications").get(0).getAsJsonObject();
             JsonObject second = body.getAsJsonArray("replications").get(1).getAsJsonObject();
@@ -34,12 +42,23 @@ class SwitchesTest {
             assertEquals("99.5", first.getAsJsonPrimitive("catchup_percentage").getAsBigDecimal().toPlainString());
             assertTrue(second.get("catchup_percentage").isJsonNull());
         }
+
+        @Test
+        void stagesLowerCase() {
+            assertEquals(List.of("incremental", "full", "wait", "cancelled", "paused", "incremental", "incremental"),
+                    stages(sandbox.baseUrl(), "stage"));
+        }
     }
 
-    @Test
-    void countersAsStrings() {
-        try (SandboxServer sandbox = SandboxServer.start(
-                SandboxOptions.builder().counterStyle(CounterStyle.STRINGS).build())) {
+    @Nested
+    class CountersAsStrings {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder()
+                .options(SandboxOptions.builder().counterStyle(CounterStyle.STRINGS).build()).build();
+
+        @Test
+        void everyCounterIsAString() {
             JsonObject body = get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID)).json();
             JsonArray tasks = body.getAsJsonArray("replications");
             JsonObject first = tasks.get(0).getAsJsonObject();
@@ -50,28 +69,35 @@ class SwitchesTest {
             assertEquals("99.5", first.getAsJsonPrimitive("catchup_percentage").getAsString());
             assertTrue(tasks.get(1).getAsJsonObject().get("catchup_percentage").isJsonNull());
             assertEquals("87.0", tasks.get(4).getAsJsonObject().get("percentage").getAsString());
-            assertTrue(sandbox.specViolations().isEmpty());
+            assertTrue(sandbox.server().specViolations().isEmpty());
         }
     }
 
-    @Test
-    void stagesLowerCaseByDefaultOrCapitalized() {
-        try (SandboxServer lower = SandboxServer.start();
-             SandboxServer capitalized = SandboxServer.start(
-                     SandboxOptions.builder().stageCasing(StageCasing.CAPITALIZED).build())) {
-            assertEquals(List.of("incremental", "full", "wait", "cancelled", "paused", "incremental", "incremental"),
-                    stages(lower, "stage"));
+    @Nested
+    class CapitalizedStages {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder()
+                .options(SandboxOptions.builder().stageCasing(StageCasing.CAPITALIZED).build()).build();
+
+        @Test
+        void stagesAndCatchUpStagesAreCapitalized() {
             assertEquals(List.of("Incremental", "Full", "Wait", "Cancelled", "Paused", "Incremental", "Incremental"),
-                    stages(capitalized, "stage"));
-            assertEquals("Full", stages(capitalized, "catchup_stage").get(5));
-            assertNull(stages(capitalized, "catchup_stage").get(1));
+                    stages(sandbox.baseUrl(), "stage"));
+            assertEquals("Full", stages(sandbox.baseUrl(), "catchup_stage").get(5));
+            assertNull(stages(sandbox.baseUrl(), "catchup_stage").get(1));
         }
     }
 
-    @Test
-    void latencyDelaysEveryAnswer() {
-        try (SandboxServer sandbox = SandboxServer.start(
-                SandboxOptions.builder().latency(Duration.ofMillis(300)).build())) {
+    @Nested
+    class Latency {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder()
+                .options(SandboxOptions.builder().latency(Duration.ofMillis(300)).build()).build();
+
+        @Test
+        void delaysEveryAnswer() {
             long start = System.nanoTime();
             assertEquals(200, get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID)).status());
             long unauthorizedStart = System.nanoTime();
@@ -83,10 +109,15 @@ class SwitchesTest {
         }
     }
 
-    @Test
-    void everyNthRequestGetsTheProxy503WithRetryAfter() {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder()
-                .failEvery(3).failure(InjectedFailure.unavailable(Duration.ofSeconds(2))).build())) {
+    @Nested
+    class EveryThirdRequestGetsTheProxy503 {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder().options(SandboxOptions.builder()
+                .failEvery(3).failure(InjectedFailure.unavailable(Duration.ofSeconds(2))).build()).build();
+
+        @Test
+        void withRetryAfter() {
             List<Integer> statuses = new ArrayList<>();
             Answer unavailable = null;
             for (int i = 1; i <= 7; i++) {
@@ -104,11 +135,15 @@ class SwitchesTest {
             assertTrue(unavailable.requestId().matches("[0-9a-f]{32}"));
             RecordedExchange injected = sandbox.recordedExchanges().get(2);
             assertEquals(InjectedFailure.Kind.UNAVAILABLE, injected.injectedFailure().kind());
-            assertFalse(injected.responseChecked(), "a proxy's 503 is outside the spec");
-            assertTrue(sandbox.specViolations().isEmpty());
+            assertTrue(injected.responseChecked(), "a proxy's 503 is checked against the spec's ProxyError");
+            assertTrue(sandbox.server().specViolations().isEmpty());
         }
     }
 
+    /**
+     * Started by hand: the same seed must give the same failures in two fresh sandboxes, and a reset
+     * does not rewind the random draws.
+     */
     @Test
     void aFractionOfRequestsFailsTheSameWayForTheSameSeed() {
         SandboxOptions options = SandboxOptions.builder().failureRate(0.3).randomSeed(7).build();
@@ -123,10 +158,15 @@ class SwitchesTest {
         assertTrue(statuses(SandboxOptions.builder().failureRate(0).build(), 5).stream().allMatch(s -> s == 200));
     }
 
-    @Test
-    void droppedConnectionLeavesTheClientWithoutAnswer() {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder()
-                .failEvery(1).failure(InjectedFailure.dropConnection()).build())) {
+    @Nested
+    class DropEveryConnection {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder().options(SandboxOptions.builder()
+                .failEvery(1).failure(InjectedFailure.dropConnection()).build()).build();
+
+        @Test
+        void leavesTheClientWithoutAnswer() {
             assertThrows(UncheckedIOException.class, () -> get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID)));
 
             RecordedExchange dropped = sandbox.recordedExchanges().get(0);
@@ -135,10 +175,15 @@ class SwitchesTest {
         }
     }
 
-    @Test
-    void throttlingIsTheGateways429WithRetryAfter() {
-        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.builder()
-                .failEvery(1).failure(InjectedFailure.throttled(Duration.ofSeconds(5))).build())) {
+    @Nested
+    class ThrottleEveryRequest {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder().options(SandboxOptions.builder()
+                .failEvery(1).failure(InjectedFailure.throttled(Duration.ofSeconds(5))).build()).build();
+
+        @Test
+        void isTheGateways429WithRetryAfter() {
             Answer answer = get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID));
 
             assertEquals(429, answer.status());
@@ -146,14 +191,19 @@ class SwitchesTest {
             assertEquals("APIGW.0308", answer.json().get("error_code").getAsString());
             assertEquals(answer.requestId(), answer.json().get("request_id").getAsString());
             assertTrue(sandbox.recordedExchanges().get(0).responseChecked(), "429 is in the spec, so it is checked");
-            assertTrue(sandbox.specViolations().isEmpty());
+            assertTrue(sandbox.server().specViolations().isEmpty());
         }
     }
 
-    @Test
-    void requiredTokenMustMatch() {
-        try (SandboxServer sandbox = SandboxServer.start(
-                SandboxOptions.builder().requiredToken(TestHttp.TOKEN).build())) {
+    @Nested
+    class RequiredToken {
+
+        @RegisterExtension
+        SandboxExtension sandbox = SandboxExtension.builder()
+                .options(SandboxOptions.builder().requiredToken(TestHttp.TOKEN).build()).build();
+
+        @Test
+        void mustMatch() {
             Answer wrong = TestHttp.send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "GET",
                     "X-Auth-Token", "some-other-token");
 
@@ -175,6 +225,8 @@ class SwitchesTest {
                 .getMessage().startsWith("latency"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> builder.port(70000))
                 .getMessage().startsWith("port"));
+        assertEquals("progress speed must be a finite number, 0 or more, got NaN",
+                assertThrows(IllegalArgumentException.class, () -> builder.progressSpeed(Double.NaN)).getMessage());
     }
 
     @Test
@@ -185,9 +237,9 @@ class SwitchesTest {
         assertTrue(text.contains("requiredToken=<redacted>"), text);
     }
 
-    private static List<String> stages(SandboxServer sandbox, String field) {
+    private static List<String> stages(String baseUrl, String field) {
         List<String> stages = new ArrayList<>();
-        for (var task : get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID)).json().getAsJsonArray("replications")) {
+        for (var task : get(baseUrl, listPath(SALES_INSTANCE_ID)).json().getAsJsonArray("replications")) {
             var value = task.getAsJsonObject().get(field);
             stages.add(value.isJsonNull() ? null : value.getAsString());
         }

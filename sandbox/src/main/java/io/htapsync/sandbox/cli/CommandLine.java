@@ -5,8 +5,12 @@ import io.htapsync.sandbox.SandboxOptions;
 import io.htapsync.sandbox.StageCasing;
 import io.htapsync.sandbox.data.DatasetFile;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.fault.Outage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -37,7 +41,14 @@ public final class CommandLine {
               --fail-every N              answer every Nth request with the --fail-with failure
               --fail-with KIND            503 (proxy page, default), 429, 500 or drop (close the connection)
               --retry-after S             Retry-After seconds for 503 and 429 (default 1)
+              --fail-first N              answer the first N requests with the --fail-with failure
+              --outage FROM-TO[:KIND]     answer every request from FROM to TO after the start with KIND
+                                          (503 by default, 429, 500 or drop), e.g. 10s-30s or 0-1500ms:drop;
+                                          may be given more than once
               --seed N                    random seed for --fail-rate, to repeat a run
+              --progress-speed F          simulated seconds per second for the moving demo instances
+                                          (default 1; 10 is ten times faster, 0 holds them at the start)
+              --progress-seed N           seed for the moving demo instances' timings (default 20260301)
               --token VALUE               accept only this X-Auth-Token (default: any non-blank token)
               --lenient                   send responses that break the spec anyway (default: answer 500)
               --help                      print this help and exit
@@ -46,7 +57,7 @@ public final class CommandLine {
     private static final Set<String> FLAGS = Set.of("--help", "-h", "--lenient", "--dump-demo-data");
     private static final Set<String> VALUED = Set.of("--port", "--host", "--data", "--counters", "--stages",
             "--page-cap", "--latency-ms", "--fail-rate", "--fail-every", "--fail-with", "--retry-after", "--seed",
-            "--token");
+            "--token", "--progress-speed", "--progress-seed", "--fail-first", "--outage");
 
     private CommandLine() {
     }
@@ -57,10 +68,11 @@ public final class CommandLine {
     /**
      * A parsed command line.
      *
-     * @param action  what to do
-     * @param options the server options (for {@link Action#RUN})
+     * @param action       what to do
+     * @param options      the server options (for {@link Action#RUN})
+     * @param firstFailures failures for the first requests, queued once the server runs
      */
-    public record Parsed(Action action, SandboxOptions options) {
+    public record Parsed(Action action, SandboxOptions options, List<InjectedFailure> firstFailures) {
     }
 
     /** Parses the arguments; a wrong one is a {@link UsageException} naming it. */
@@ -69,6 +81,8 @@ public final class CommandLine {
         Action action = Action.RUN;
         String failWith = "503";
         long retryAfter = 1;
+        int failFirst = 0;
+        List<String> outages = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -104,7 +118,7 @@ public final class CommandLine {
                 switch (name) {
                     case "--port" -> options.port(integer(name, value));
                     case "--host" -> options.host(value);
-                    case "--data" -> options.data(DatasetFile.read(Path.of(value)));
+                    case "--data" -> options.data(DatasetFile.read(Path.of(value))).simulatedInstances(List.of());
                     case "--counters" -> options.counterStyle(CounterStyle.parse(value));
                     case "--stages" -> options.stageCasing(StageCasing.parse(value));
                     case "--page-cap" -> options.pageCap(integer(name, value));
@@ -115,18 +129,34 @@ public final class CommandLine {
                     case "--retry-after" -> retryAfter = integer(name, value);
                     case "--seed" -> options.randomSeed(longInteger(name, value));
                     case "--token" -> options.requiredToken(value);
+                    case "--progress-speed" -> options.progressSpeed(decimal(name, value));
+                    case "--progress-seed" -> options.progressSeed(longInteger(name, value));
+                    case "--fail-first" -> failFirst = integer(name, value);
+                    case "--outage" -> outages.add(value);
                     default -> throw new IllegalStateException(name + " is listed in VALUED but not handled");
                 }
             } catch (IllegalArgumentException e) {
                 throw new UsageException(name + ": " + e.getMessage());
             }
         }
+        InjectedFailure failure;
         try {
-            options.failure(InjectedFailure.parse(failWith, Duration.ofSeconds(retryAfter)));
+            failure = InjectedFailure.parse(failWith, Duration.ofSeconds(retryAfter));
+            options.failure(failure);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--fail-with / --retry-after: " + e.getMessage());
         }
-        return new Parsed(action, options.build());
+        for (String outage : outages) {
+            try {
+                options.outage(Outage.parse(outage, Duration.ofSeconds(retryAfter)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--outage: " + e.getMessage());
+            }
+        }
+        if (failFirst < 0) {
+            throw new UsageException("--fail-first must be 0 or more, got " + failFirst);
+        }
+        return new Parsed(action, options.build(), Collections.nCopies(failFirst, failure));
     }
 
     private static int integer(String name, String value) throws UsageException {

@@ -5,6 +5,7 @@ import io.htapsync.sandbox.data.DatasetFile;
 import io.htapsync.sandbox.data.DatasetFormatException;
 import io.htapsync.sandbox.data.DemoData;
 import io.htapsync.sandbox.data.StarRocksInstance;
+import io.htapsync.sandbox.fault.InjectedFailure;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class SandboxMain {
             }
             default -> {
                 SandboxServer server = SandboxServer.start(parsed.options());
+                server.failNext(parsed.firstFailures().toArray(InjectedFailure[]::new));
                 out.println(LISTENING + server.baseUrl());
                 out.println("options: " + parsed.options());
                 List<StarRocksInstance> instances = server.dataset().instances();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The built-in dataset: a few instances whose tasks cover every stage, catch-ups in progress and
- * absent, and one instance with more tasks than fit on two capped pages.
+ * absent, and one instance with more tasks than fit on two capped pages; and two instances whose
+ * tasks move over time ({@link #simulatedInstances()}).
  */
 public final class DemoData {
 
@@ -22,6 +23,13 @@ public final class DemoData {
     public static final String EMPTY_INSTANCE_ID = "e8d6c4b2a0f94e7d8c6b4a2f0e8d6c4bin17";
     /** One task shaped like the vendor reference page's example, in {@link #OTHER_PROJECT_ID}. */
     public static final String LEGACY_INSTANCE_ID = "0123456789abcdef0123456789abcdefin07";
+
+    /** Simulated: four tasks that all reach synced 9 to 18 s after the start at speed 1. */
+    public static final String PROGRESSING_INSTANCE_ID = "36bbdbf2e559149fa9d72cc3d2540bd4in07";
+    /** Simulated: one task reaches synced, one stalls part way through its full sync, one is paused. */
+    public static final String TROUBLED_INSTANCE_ID = "6cd158983467131203657fe56677a669in07";
+    /** The default seed of simulated progress. */
+    public static final long PROGRESS_SEED = 20260301L;
 
     public static final int WAREHOUSE_TASK_COUNT = 123;
 
@@ -42,6 +50,20 @@ public final class DemoData {
                 new StarRocksInstance(OTHER_PROJECT_ID, LEGACY_INSTANCE_ID, null, List.of(
                         ReplicationTask.builder("task_name", "source_database", "target_database")
                                 .stage("incremental").percentage("100").catchup(null, "0").build())));
+    }
+
+    /** A fresh copy of the demo instances whose tasks move over time, both in {@link #PROJECT_ID}. */
+    public static List<SimulatedInstance> simulatedInstances() {
+        return List.of(
+                new SimulatedInstance(PROJECT_ID, PROGRESSING_INSTANCE_ID, List.of(
+                        TaskScript.reachesSynced("shipments_to_starrocks", "logistics", "logistics_olap").asMainTask(),
+                        TaskScript.reachesSynced("tracking_to_starrocks", "tracking", "tracking_olap"),
+                        TaskScript.reachesSynced("carriers_to_starrocks", "carriers", "carriers_olap"),
+                        TaskScript.reachesSynced("depots_to_starrocks", "depots", "depots_olap"))),
+                new SimulatedInstance(PROJECT_ID, TROUBLED_INSTANCE_ID, List.of(
+                        TaskScript.reachesSynced("accounts_to_starrocks", "accounts", "accounts_olap").asMainTask(),
+                        TaskScript.stalls("ledger_to_starrocks", "ledger", "ledger_olap"),
+                        TaskScript.pauses("reports_to_starrocks", "reports", "reports_olap"))));
     }
 
     private static List<ReplicationTask> salesTasks() {

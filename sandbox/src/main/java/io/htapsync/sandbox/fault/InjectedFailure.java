@@ -123,6 +123,18 @@ public final class InjectedFailure {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof InjectedFailure other && kind == other.kind && status == other.status
+                && Objects.equals(errorCode, other.errorCode) && Objects.equals(errorMessage, other.errorMessage)
+                && Objects.equals(retryAfter, other.retryAfter);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, status, errorCode, errorMessage, retryAfter);
+    }
+
+    @Override
     public String toString() {
         return switch (kind) {
             case DROP_CONNECTION -> "drop connection";

@@ -78,7 +78,7 @@ public record ServiceAnswer(
             }
             case UNAVAILABLE -> {
                 headers.put("Retry-After", Long.toString(failure.retryAfter().toSeconds()));
-                yield new ServiceAnswer(503, "text/html", PROXY_503_PAGE, headers, false);
+                yield new ServiceAnswer(503, "text/html", PROXY_503_PAGE, headers, failure.describedBySpec());
             }
             case DROP_CONNECTION -> throw new IllegalArgumentException("a dropped connection has no answer");
         };

@@ -6,6 +6,7 @@ import io.htapsync.sandbox.SandboxServer;
 import io.htapsync.sandbox.data.Dataset;
 import io.htapsync.sandbox.fault.InjectedFailure;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -146,6 +147,24 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
     /** Answers the next requests with these failures. */
     public SandboxExtension failNext(InjectedFailure... failures) {
         server().failNext(failures);
+        return this;
+    }
+
+    /** Answers the next {@code count} requests with {@code failure}. */
+    public SandboxExtension failNext(int count, InjectedFailure failure) {
+        server().failNext(count, failure);
+        return this;
+    }
+
+    /** Answers every request with {@code failure} for {@code duration} from now (ends with the test). */
+    public SandboxExtension outageFor(Duration duration, InjectedFailure failure) {
+        server().outageFor(duration, failure);
+        return this;
+    }
+
+    /** A proxy's 503 to every request for {@code duration} from now (ends with the test). */
+    public SandboxExtension outageFor(Duration duration) {
+        server().outageFor(duration);
         return this;
     }
 

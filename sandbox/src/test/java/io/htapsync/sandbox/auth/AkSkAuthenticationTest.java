@@ -9,17 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.htapsync.sandbox.RecordedExchange;
 import io.htapsync.sandbox.SandboxOptions;
-import io.htapsync.sandbox.SandboxServer;
 import io.htapsync.sandbox.TestHttp;
 import io.htapsync.sandbox.TestHttp.Answer;
+import io.htapsync.sandbox.junit.SandboxExtension;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SDK-HMAC-SHA256 path of the gateway, with the pluggable {@link SignatureVerifier}. */
 class AkSkAuthenticationTest {
+
+    @RegisterExtension
+    static SandboxExtension sandbox = SandboxExtension.withDefaults();
 
     private static final String SIGNATURE = "dbb6faa175684695bd8b4be26fdac365e626e4d6712a7fc13265118b6820befe";
     private static final String AUTHORIZATION = "SDK-HMAC-SHA256 Access=HPUAEXAMPLEKEY01, "
@@ -28,9 +33,7 @@ class AkSkAuthenticationTest {
 
     @Test
     void wellFormedSignedRequestIsAcceptedByDefault() {
-        try (SandboxServer sandbox = SandboxServer.start()) {
-            assertEquals(200, signed(sandbox, AUTHORIZATION, DATE).status());
-        }
+        assertEquals(200, signed(sandbox.baseUrl(), AUTHORIZATION, DATE).status());
     }
 
     @ParameterizedTest
@@ -45,40 +48,46 @@ class AkSkAuthenticationTest {
         "SDK-HMAC-SHA256 garbage"
     })
     void malformedAuthorizationIsRejectedLikeABadSignature(String authorization) {
-        try (SandboxServer sandbox = SandboxServer.start()) {
-            Answer answer = signed(sandbox, authorization, DATE);
+        Answer answer = signed(sandbox.baseUrl(), authorization, DATE);
 
-            assertEquals(401, answer.status());
-            assertEquals("Incorrect IAM authentication information: verify aksk signature fail",
-                    answer.json().get("error_msg").getAsString());
-            assertTrue(answer.header("X-Sandbox-Detail") != null);
-        }
+        assertEquals(401, answer.status());
+        assertEquals("Incorrect IAM authentication information: verify aksk signature fail",
+                answer.json().get("error_msg").getAsString());
+        assertTrue(answer.header("X-Sandbox-Detail") != null);
     }
 
     @Test
     void signedRequestNeedsAWellFormedSdkDate() {
-        try (SandboxServer sandbox = SandboxServer.start()) {
-            Answer noDate = send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "GET",
-                    "Authorization", "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=" + SIGNATURE);
-            Answer badDate = signed(sandbox, AUTHORIZATION, "2026-03-01T08:30:15Z");
+        Answer noDate = send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "GET",
+                "Authorization", "SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=" + SIGNATURE);
+        Answer badDate = signed(sandbox.baseUrl(), AUTHORIZATION, "2026-03-01T08:30:15Z");
 
-            assertEquals(401, noDate.status());
-            assertEquals("AK/SK request without X-Sdk-Date", noDate.header("X-Sandbox-Detail"));
-            assertEquals(401, badDate.status());
-        }
+        assertEquals(401, noDate.status());
+        assertEquals("AK/SK request without X-Sdk-Date", noDate.header("X-Sandbox-Detail"));
+        assertEquals(401, badDate.status());
     }
 
-    @Test
-    void thePluggedVerifierSeesTheRequestAndDecides() {
-        AtomicReference<SignedRequest> seen = new AtomicReference<>();
-        SignatureVerifier rejectAll = request -> {
-            seen.set(request);
-            return false;
-        };
-        try (SandboxServer sandbox = SandboxServer.start(
-                SandboxOptions.builder().signatureVerifier(rejectAll).build())) {
+    /** Two sandboxes with their own verifiers: one records what it is given and says no, one checks the AK. */
+    @Nested
+    class PluggedVerifier {
+
+        private final AtomicReference<SignedRequest> seen = new AtomicReference<>();
+
+        @RegisterExtension
+        SandboxExtension rejecting = SandboxExtension.builder().options(SandboxOptions.builder()
+                .signatureVerifier(request -> {
+                    seen.set(request);
+                    return false;
+                }).build()).build();
+
+        @RegisterExtension
+        SandboxExtension accepting = SandboxExtension.builder().options(SandboxOptions.builder()
+                .signatureVerifier(r -> r.authorization().accessKey().equals("AK1")).build()).build();
+
+        @Test
+        void seesTheRequestAndDecides() {
             String query = "?offset=20&limit=50";
-            Answer answer = send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID) + query, "GET",
+            Answer answer = send(rejecting.baseUrl(), listPath(SALES_INSTANCE_ID) + query, "GET",
                     "Authorization", AUTHORIZATION, "X-Sdk-Date", DATE, "X-Language", "zh-cn",
                     "X-Project-Id", "9f8e7d6c5b4a39281706f5e4d3c2b1a0");
 
@@ -93,34 +102,30 @@ class AkSkAuthenticationTest {
             assertEquals(SIGNATURE, request.authorization().signature());
             assertEquals(DATE, request.sdkDate());
             assertEquals("zh-cn", request.header("X-Language").orElseThrow());
-            assertEquals(sandbox.baseUrl().substring("http://".length()), request.header("host").orElseThrow());
+            assertEquals(rejecting.baseUrl().substring("http://".length()), request.header("host").orElseThrow());
             assertFalse(request.toString().contains(SIGNATURE), request.toString());
-        }
-        try (SandboxServer accepting = SandboxServer.start(
-                SandboxOptions.builder().signatureVerifier(r -> r.authorization().accessKey().equals("AK1")).build())) {
+
             String good = "SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=" + SIGNATURE;
-            assertEquals(200, signed(accepting, good, DATE).status());
+            assertEquals(200, signed(accepting.baseUrl(), good, DATE).status());
         }
     }
 
     @Test
     void credentialsAreRedactedInRecordings() {
-        try (SandboxServer sandbox = SandboxServer.start()) {
-            signed(sandbox, AUTHORIZATION, DATE);
-            TestHttp.get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID));
-            send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "GET",
-                    "X-Auth-Token", TestHttp.TOKEN, "X-Security-Token", "temporary-security-token");
+        signed(sandbox.baseUrl(), AUTHORIZATION, DATE);
+        TestHttp.get(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID));
+        send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "GET",
+                "X-Auth-Token", TestHttp.TOKEN, "X-Security-Token", "temporary-security-token");
 
-            List<RecordedExchange> exchanges = sandbox.recordedExchanges();
-            String recorded = exchanges.toString();
-            assertFalse(recorded.contains(SIGNATURE), recorded);
-            assertFalse(recorded.contains("HPUAEXAMPLEKEY01"), recorded);
-            assertFalse(recorded.contains(TestHttp.TOKEN), recorded);
-            assertFalse(recorded.contains("temporary-security-token"), recorded);
-            assertEquals("SDK-HMAC-SHA256 <redacted>", exchanges.get(0).requestHeader("Authorization").orElseThrow());
-            assertEquals("<redacted>", exchanges.get(1).requestHeader("X-Auth-Token").orElseThrow());
-            assertEquals(DATE, exchanges.get(0).requestHeader("X-Sdk-Date").orElseThrow());
-        }
+        List<RecordedExchange> exchanges = sandbox.recordedExchanges();
+        String recorded = exchanges.toString();
+        assertFalse(recorded.contains(SIGNATURE), recorded);
+        assertFalse(recorded.contains("HPUAEXAMPLEKEY01"), recorded);
+        assertFalse(recorded.contains(TestHttp.TOKEN), recorded);
+        assertFalse(recorded.contains("temporary-security-token"), recorded);
+        assertEquals("SDK-HMAC-SHA256 <redacted>", exchanges.get(0).requestHeader("Authorization").orElseThrow());
+        assertEquals("<redacted>", exchanges.get(1).requestHeader("X-Auth-Token").orElseThrow());
+        assertEquals(DATE, exchanges.get(0).requestHeader("X-Sdk-Date").orElseThrow());
     }
 
     @Test
@@ -141,8 +146,8 @@ class AkSkAuthenticationTest {
         assertFalse(withEquals.contains("s3cr3t"), withEquals);
     }
 
-    private static Answer signed(SandboxServer sandbox, String authorization, String date) {
-        return send(sandbox.baseUrl(), listPath(SALES_INSTANCE_ID), "GET",
+    private static Answer signed(String baseUrl, String authorization, String date) {
+        return send(baseUrl, listPath(SALES_INSTANCE_ID), "GET",
                 "Authorization", authorization, "X-Sdk-Date", date, "X-Language", "en-us",
                 "X-Project-Id", "9f8e7d6c5b4a39281706f5e4d3c2b1a0");
     }

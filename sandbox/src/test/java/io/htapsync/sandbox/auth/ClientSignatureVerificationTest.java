@@ -8,29 +8,21 @@ import io.htapsync.client.auth.Credentials;
 import io.htapsync.client.exception.ClientErrorException;
 import io.htapsync.client.retry.RetryPolicy;
 import io.htapsync.sandbox.SandboxOptions;
-import io.htapsync.sandbox.SandboxServer;
 import io.htapsync.sandbox.data.DemoData;
+import io.htapsync.sandbox.junit.SandboxExtension;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client's AK/SK signatures, checked end to end by a sandbox that knows the key. */
 class ClientSignatureVerificationTest {
     static final String AK = "HPUAEXAMPLEKEY01";
     static final String SK = "s3cr3tSKexample0123456789";
-    static SandboxServer sandbox;
 
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxServer.start(SandboxOptions.builder().signatureVerifier(SignatureVerifier.withKey(AK, SK))
-                .build());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static SandboxExtension sandbox = SandboxExtension.builder()
+            .options(SandboxOptions.builder().signatureVerifier(SignatureVerifier.withKey(AK, SK)).build())
+            .build();
 
     StarRocksReplicationClient client(Credentials credentials) {
         return StarRocksReplicationClient.builder().endpoint(URI.create(sandbox.baseUrl())).allowInsecureHttp()

@@ -16,6 +16,7 @@ import io.htapsync.sandbox.data.DatasetFile;
 import io.htapsync.sandbox.data.DatasetFormatException;
 import io.htapsync.sandbox.data.DemoData;
 import io.htapsync.sandbox.fault.InjectedFailure;
+import io.htapsync.sandbox.fault.Outage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,8 @@ class SandboxMainTest {
                 .orElseThrow()) {
             assertEquals(1, get(server.baseUrl(), listPath(instance)).json().get("total_count").getAsInt());
             assertEquals(400, get(server.baseUrl(), listPath(DemoData.SALES_INSTANCE_ID)).status());
+            assertEquals(400, get(server.baseUrl(), listPath(DemoData.PROGRESSING_INSTANCE_ID)).status(),
+                    "the moving demo instances are demo data too");
         }
     }
 
@@ -88,7 +93,7 @@ class SandboxMainTest {
         String help = printed.toString(StandardCharsets.UTF_8);
         for (String option : new String[] {"--port", "--host", "--data", "--dump-demo-data", "--counters", "--stages",
             "--page-cap", "--latency-ms", "--fail-rate", "--fail-every", "--fail-with", "--retry-after", "--seed",
-            "--token", "--lenient", "--help"}) {
+            "--token", "--lenient", "--progress-speed", "--progress-seed", "--fail-first", "--outage", "--help"}) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -105,7 +110,7 @@ class SandboxMainTest {
         SandboxOptions options = CommandLine.parse("--port", "9000", "--host", "0.0.0.0", "--counters", "strings",
                 "--stages", "capitalized", "--page-cap", "20", "--latency-ms", "150", "--fail-rate", "0.25",
                 "--fail-every", "4", "--fail-with", "429", "--retry-after", "3", "--seed", "99", "--token", "tok",
-                "--lenient").options();
+                "--lenient", "--progress-speed", "2.5", "--progress-seed", "7").options();
 
         assertEquals(9000, options.port());
         assertEquals("0.0.0.0", options.host());
@@ -120,6 +125,24 @@ class SandboxMainTest {
         assertEquals(99, options.randomSeed());
         assertEquals("tok", options.requiredToken());
         assertFalse(options.strict());
+        assertEquals(2.5, options.progressSpeed());
+        assertEquals(7, options.progressSeed());
+    }
+
+    @Test
+    void outagesAndFirstFailuresReachTheServer() throws Exception {
+        CommandLine.Parsed parsed = CommandLine.parse("--outage", "5s-20s", "--outage=1m-2m:drop", "--retry-after", "3");
+        assertEquals(List.of(Outage.parse("5s-20s", Duration.ofSeconds(3)), Outage.parse("1m-2m:drop", Duration.ofSeconds(3))),
+                parsed.options().outages());
+
+        try (SandboxServer server = SandboxMain.launch(new String[] {"--port", "0", "--fail-first", "2",
+            "--fail-with", "500", "--outage", "0-1h:429"}, out).orElseThrow()) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                statuses.add(get(server.baseUrl(), listPath(DemoData.SALES_INSTANCE_ID)).status());
+            }
+            assertEquals(List.of(500, 500, 429), statuses);
+        }
     }
 
     @Test
@@ -145,7 +168,11 @@ class SandboxMainTest {
         "--fail-rate 2            | --fail-rate: failure rate must be between 0 and 1, got 2.0",
         "--fail-with 418          | --fail-with / --retry-after: failure kind must be 503, 429, 500 or drop, got \"418\"",
         "--page-cap 0             | --page-cap: page cap must be at least 1, got 0",
+        "--progress-speed -1      | --progress-speed: progress speed must be a finite number, 0 or more, got -1.0",
+        "--progress-seed x        | --progress-seed must be an integer, got \"x\"",
         "--lenient=yes            | --lenient takes no value",
+        "--outage 20s             | --outage: an outage is FROM-TO[:KIND], e.g. 5s-20s or 0-1500ms:drop, got \"20s\"",
+        "--fail-first -1          | --fail-first must be 0 or more, got -1",
         "stray                    | unexpected argument \"stray\""
     })
     void badArgumentsAreNamed(String args, String message) {
