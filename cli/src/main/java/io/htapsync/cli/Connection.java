@@ -91,6 +91,10 @@ final class Connection implements AutoCloseable {
     }
   }
 
+  private static boolean isLoopback(String host) {
+    return Loopback.isLoopback(host);
+  }
+
   @Override
   public void close() {
     client.close();

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * region it runs against an embedded sandbox, so it works on a fresh machine without credentials.
  */
 @Command(name = "htapsync", mixinStandardHelpOptions = true, versionProvider = HtapSyncCli.Version.class,
-    subcommands = {ListCommand.class, WatchCommand.class},
+    subcommands = {ListCommand.class, WatchCommand.class, ExporterCommand.class},
     description = "Watch TaurusDB to StarRocks data synchronization tasks.",
     footer = {"", "Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK",
         "(with HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary ones), or HTAPSYNC_AUTH_TOKEN.",

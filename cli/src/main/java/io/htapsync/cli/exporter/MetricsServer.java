@@ -1,0 +1,140 @@
+package io.htapsync.cli.exporter;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The exporter's HTTP side: {@code /metrics} (Prometheus text 0.0.4, or OpenMetrics when the
+ * {@code Accept} header asks for it), {@code /healthz}, and 404 for anything else. It only renders
+ * what the poller last stored: no request here ever reaches the API, so a scrape storm cannot.
+ *
+ * <p>With a bearer token, {@code /metrics} answers 401 to a missing or wrong one; the comparison
+ * takes the same time wherever the first difference is. {@code /healthz} stays open for probes.
+ */
+public final class MetricsServer implements AutoCloseable {
+  static final String TEXT_0_0_4 = "text/plain; version=0.0.4; charset=utf-8";
+  static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+  /** Scrapes served at once; more wait in the accept queue, so a storm costs latency, not memory. */
+  private static final int HANDLER_THREADS = 4;
+
+  /** Renders the latest snapshots; must be cheap and must not call the API. */
+  public interface Exposition {
+    byte[] render(boolean openMetrics);
+  }
+
+  private final HttpServer server;
+  private final ExecutorService handlers;
+  private final Exposition exposition;
+  private final byte[] token;
+
+  private MetricsServer(HttpServer server, ExecutorService handlers, Exposition exposition, String token) {
+    this.server = server;
+    this.handlers = handlers;
+    this.exposition = exposition;
+    this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Binds {@code address} (port 0 for an ephemeral one) and starts serving.
+   *
+   * @param bearerToken the token {@code /metrics} requires, or null for none
+   */
+  public static MetricsServer start(InetSocketAddress address, Exposition exposition, String bearerToken)
+      throws IOException {
+    HttpServer server = HttpServer.create(address, 64);
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService handlers = Executors.newFixedThreadPool(HANDLER_THREADS, r -> {
+      Thread t = new Thread(r, "htapsync-exporter-http-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    MetricsServer metrics = new MetricsServer(server, handlers, exposition, bearerToken);
+    server.setExecutor(handlers);
+    server.createContext("/", metrics::handle);
+    server.start();
+    return metrics;
+  }
+
+  /** The bound address (with the real port when 0 was asked for). */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      exchange.getRequestBody().readAllBytes();
+      String path = exchange.getRequestURI().getRawPath();
+      String method = exchange.getRequestMethod();
+      if (!path.equals("/metrics") && !path.equals("/healthz")) {
+        send(exchange, 404, "not found: the exporter serves /metrics and /healthz\n");
+        return;
+      }
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(exchange, 405, "method not allowed: use GET\n");
+        return;
+      }
+      if (path.equals("/healthz")) {
+        send(exchange, 200, "ok\n");
+        return;
+      }
+      if (token != null && !authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"htapsync exporter\"");
+        send(exchange, 401, "unauthorized: /metrics needs the exporter's bearer token\n");
+        return;
+      }
+      boolean openMetrics = wantsOpenMetrics(exchange.getRequestHeaders().getFirst("Accept"));
+      byte[] body = exposition.render(openMetrics);
+      exchange.getResponseHeaders().set("Content-Type", openMetrics ? OPENMETRICS : TEXT_0_0_4);
+      sendBytes(exchange, 200, body);
+    } catch (RuntimeException e) {
+      // A bug in rendering: the scrape fails visibly (500) and the exporter goes on.
+      send(exchange, 500, "internal error while rendering metrics\n");
+    }
+  }
+
+  private boolean authorized(String header) {
+    byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+    // MessageDigest.isEqual does not stop at the first differing byte.
+    return MessageDigest.isEqual(given, token);
+  }
+
+  static boolean wantsOpenMetrics(String accept) {
+    return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("application/openmetrics-text");
+  }
+
+  private static void send(HttpExchange exchange, int status, String text) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+    sendBytes(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void sendBytes(HttpExchange exchange, int status, byte[] body) throws IOException {
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : body.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    handlers.shutdownNow();
+    try {
+      handlers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
