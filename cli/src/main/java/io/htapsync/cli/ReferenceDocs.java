@@ -65,5 +65,5 @@ public final class ReferenceDocs {
     return Arrays.stream(lines).map(line -> LONE_PERCENT.matcher(line).replaceAll("%%")).toArray(String[]::new);
   }
 
-  private static final Pattern LONE_PERCENT = Pattern.compile("%(?![n%])");
+  private static final Pattern LONE_PERCENT = Pattern.compile("(?<!%)%(?![n%])");
 }
