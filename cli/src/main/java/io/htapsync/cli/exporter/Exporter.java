@@ -1,5 +1,7 @@
 package io.htapsync.cli.exporter;
 
+import io.htapsync.micrometer.MicrometerCallListener;
+import io.htapsync.client.listener.CallListener;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.micrometer.ReplicationMetrics;
@@ -75,6 +77,9 @@ public final class Exporter implements AutoCloseable {
     List<StarRocksReplicationClient> clients = new ArrayList<>();
     MetricsServer server = null;
     try {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      // Every client reports its calls and retries into the same registry that /metrics renders.
+      MicrometerCallListener calls = new MicrometerCallListener(registry);
       List<FleetPoller.Watched> watched = new ArrayList<>();
       for (int i = 0; i < fleet.targets().size(); i++) {
         FleetFile.Target target = fleet.targets().get(i);
@@ -83,11 +88,10 @@ public final class Exporter implements AutoCloseable {
         if (mine.isEmpty()) {
           continue;
         }
-        StarRocksReplicationClient client = client(target, i, http, settings);
+        StarRocksReplicationClient client = client(target, i, http, calls, settings);
         clients.add(client);
         mine.forEach(id -> watched.add(new FleetPoller.Watched(target.projectId(), id, client)));
       }
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ReplicationMetrics metrics = new ReplicationMetrics(settings.stallAfter());
       metrics.bindTo(registry);
       CachedExposition exposition = new CachedExposition(registry);
@@ -141,9 +145,10 @@ public final class Exporter implements AutoCloseable {
   }
 
   private static StarRocksReplicationClient client(FleetFile.Target target, int index, OkHttpClient http,
-      Settings settings) {
+      CallListener calls, Settings settings) {
     StarRocksReplicationClient.Builder builder = StarRocksReplicationClient.builder()
         .okHttpClient(http)
+        .callListener(calls)
         .projectId(target.projectId());
     if (target.endpoint() != null) {
       builder.endpoint(target.endpoint());

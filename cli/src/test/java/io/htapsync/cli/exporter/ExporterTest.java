@@ -103,6 +103,9 @@ class ExporterTest {
         + "\",project_id=\"" + PROJECT + "\",reason=\"client_error\"} [1-9].*"), text);
     assertFalse(text.lines().anyMatch(l -> l.contains(MISSING) && (l.startsWith("htapsync_task")
         || l.startsWith("htapsync_instance") || l.startsWith("htapsync_poll_last_success"))), text);
+    // The clients' own call metrics land in the same exposition: the 200s and the unknown instance's 400s (DBS.200022).
+    assertTrue(text.matches("(?s).*htapsync_client_calls_seconds_count\\{[^}]*outcome=\"success\"[^}]*} [1-9].*"), text);
+    assertTrue(text.matches("(?s).*htapsync_client_calls_seconds_count\\{[^}]*http_status=\"400\",outcome=\"api_error\"} [1-9].*"), text);
     Promtool.assertCleanMetrics(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String om = scrape("application/openmetrics-text; version=1.0.0");
     // promtool reads the 0.0.4 text form only; the OpenMetrics form is parsed by the real Prometheus

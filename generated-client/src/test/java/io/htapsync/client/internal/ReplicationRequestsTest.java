@@ -17,7 +17,7 @@ import retrofit2.converter.gson.GsonConverterFactory;
 class ReplicationRequestsTest {
   private static final String PROJECT = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
   private static final String[] INSTANCES = {
-      "0123456789abcdef0123456789abcdefin07", "fedcba9876543210fedcba9876543210in17", "A1"};
+      "0123456789abcdef0123456789abcdefin07", "fedcba9876543210fedcba9876543210in17", "A1B2C3D4E5F60718293A4B5C6D7E8F90in07"};
   private static final int[][] PAGES = {{0, 100}, {50, 100}, {100, 100}, {150, 7}, {0, 1}, {2_147_483_547, 100}};
 
   @ParameterizedTest
