@@ -31,7 +31,10 @@ class UsageErrorTest {
       new Case(List.of("list", "--instance", "../../etc"),
           "htapsync: --instance must contain only ASCII letters and digits"),
       new Case(List.of("list", "--instance", TOO_LONG_ID),
-          "htapsync: --instance is 70 chars long; an instance ID is 36 letters and digits"),
+          "htapsync: --instance is 70 chars long"),
+      // One short of the spec's 36: refused here, never sent.
+      new Case(List.of("list", "--instance", "a".repeat(31) + "in07"),
+          "htapsync: --instance is 35 chars long"),
       new Case(List.of("list", "--instance", ""), "htapsync: --instance must not be blank"),
       new Case(List.of("--project", "not-a-project", "list", "--instance", DemoData.SALES_INSTANCE_ID),
           "htapsync: --project must be 32 ASCII letters and digits, got \"not-a-project\" (13 chars)", "htapsync"),
