@@ -63,7 +63,7 @@ class ReadmeExamplesTest {
         List<String> examples = new ArrayList<>();
         Matcher block = JAVA_BLOCK.matcher(Files.readString(README));
         while (block.find()) {
-            if (CLASS_NAME.matcher(block.group(1)).find() && block.group(1).contains("import ")) {
+            if (CLASS_NAME.matcher(block.group(1)).find() && block.group(1).contains("@Test")) {
                 examples.add(block.group(1));
             }
         }
