@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DecodeBenchmark {
-  private static final ListReplicationsRequest PAGE = ListReplicationsRequest.of("i", 0, 100);
+  private static final ListReplicationsRequest PAGE = ListReplicationsRequest.of("0123456789abcdef0123456789abcdefin07", 0, 100);
   private static final MediaType JSON = MediaType.get("application/json");
   private static final Request REQUEST = new Request.Builder()
       .url("http://127.0.0.1/v3/p/instances/i/starrocks/databases/replication").build();
