@@ -39,7 +39,7 @@ class BenchmarksSmokeTest {
       "DecodeBenchmark.clientModelGsonOnly[NUMBERS]", "DecodeBenchmark.clientModelGsonOnly[STRINGS]",
       "DecodeBenchmark.plainGson[NUMBERS]", "DecodeBenchmark.plainGson[STRINGS]",
       "DecodeBenchmark.streamingJsonReader[NUMBERS]", "DecodeBenchmark.streamingJsonReader[STRINGS]",
-      "CallBenchmark.client", "CallBenchmark.rawOkHttpGson");
+      "CallBenchmark.client", "CallBenchmark.rawOkHttpGson", "CallBenchmark.retrofitAdapterConverter");
 
   @TempDir
   Path dir;
