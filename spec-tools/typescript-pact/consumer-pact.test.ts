@@ -188,7 +188,7 @@ test('sends offset and limit and decodes a full second page', async () => {
       assert.ok(50 + tasks.length < Number(page.totalCount));
       assert.equal(tasks[0].stage, 'full');
       assert.equal(tasks[0].percentage, '42.7');
-      assert.equal(tasks[0].catchupPercentage, undefined);
+      assert.equal(tasks[0].catchupPercentage, null); // sent as null, kept as null (NullablePercentage | null)
     });
 });
 
