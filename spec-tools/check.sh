@@ -271,11 +271,16 @@ verdicts=()
 disagreements=0
 rejected=0
 own_ran=$(grep -c 'everyInteractionConformsToTheSpec' "$REPORTS/TEST-io.htapsync.contract.PactSpecValidationIT.xml" 2>/dev/null || echo 0)
+# PactFlow's validator compiles schemas with Ajv, which refuses `nullable` without a `type` beside it (the
+# known reader disagreement over NullablePercentage, see spec-tools/README.md); it reads a copy without the
+# schema-level `nullable: true` (the string branch keeps its own, so null is still allowed).
+PACTFLOW_SPEC="$TARGET/spec-for-pactflow.yaml"
+awk '/^    NullablePercentage:/{np=1} np && /^      nullable: true$/{np=0; next} {print}' "$SPEC" > "$PACTFLOW_SPEC"
 for pact in "$HERE"/../contract-tests/target/pacts/*.json "$PACTS"/*.json; do
   [ -f "$pact" ] || continue
   name="$(basename "$pact")"
   echo "== swagger-mock-validator $name" >> "$log"
-  if "$BIN/swagger-mock-validator" "$SPEC" "$pact" >> "$log" 2>&1; then pactflow=ok; else pactflow=rejects; rejected=$((rejected + 1)); fi
+  if "$BIN/swagger-mock-validator" "$PACTFLOW_SPEC" "$pact" >> "$log" 2>&1; then pactflow=ok; else pactflow=rejects; rejected=$((rejected + 1)); fi
   if [ "$own_ran" -eq 0 ]; then own=did-not-run
   elif grep -qF "$name: '" "$LOGS/provider-verification.log"; then own=rejects
   else own=ok; fi
@@ -284,7 +289,7 @@ for pact in "$HERE"/../contract-tests/target/pacts/*.json "$PACTS"/*.json; do
 done
 wrong="$HERE/../contract-tests/src/test/resources/pacts-the-sandbox-cannot-meet/htapsync-wrong-expectations-starrocks-replication-api.json"
 echo "== swagger-mock-validator on the deliberately wrong pact (must be rejected)" >> "$log"
-if "$BIN/swagger-mock-validator" "$SPEC" "$wrong" >> "$log" 2>&1; then wrong_caught=no; else wrong_caught=yes; fi
+if "$BIN/swagger-mock-validator" "$PACTFLOW_SPEC" "$wrong" >> "$log" 2>&1; then wrong_caught=no; else wrong_caught=yes; fi
 if [ "${#verdicts[@]}" -ge 2 ] && [ "$disagreements" -eq 0 ] && [ "$rejected" -eq 0 ] && [ "$wrong_caught" = yes ]; then
   pass "pact-vs-spec" "swagger-mock-validator $(node -p 'require("./node_modules/@pactflow/swagger-mock-validator/package.json").version') and PactSpecValidationIT agree: $(IFS=';'; echo "${verdicts[*]}" | sed 's/;/; /g'); the wrong pact rejected [$((SECONDS - t0)) s]"
 else
