@@ -40,7 +40,10 @@ grep -qF "htapsync-api-spec:$version:yaml" <<<"$copy_cmd" || fail "README.md's c
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-seed=${HTAPSYNC_SEED_REPO:-$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' .mvn/maven.config 2>/dev/null | tail -1)}
+seed=${HTAPSYNC_SEED_REPO:-}
+if [ -z "$seed" ] && [ -f .mvn/maven.config ]; then
+  seed=$(sed -n 's/.*-Dmaven\.repo\.local=\([^ ]*\).*/\1/p' .mvn/maven.config | tail -1)
+fi
 seed=${seed:-$HOME/.m2/repository}
 [ -d "$seed" ] || fail "no local repository at $seed to seed from"
 repo=$work/repo
