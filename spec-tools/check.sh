@@ -11,7 +11,7 @@
 #   9. TypeScript npm package (npm pack), installed into a scratch project that type-checks and decodes an example
 #  10. Python wheel, installed into a fresh venv where the unittest suite runs against the installed package
 #  11. TypeScript consumer pact (pact-js V4, its own mock server) -> target/pacts/
-#  12. Provider verification of every consumer's pact (Java and TypeScript) against the sandbox, with Maven
+#  12. The TypeScript pact equals its published copy, which mvn verify verified against the sandbox and the spec
 #  13. PactFlow's swagger-mock-validator on every pact, beside our own pact-vs-spec check (both must agree)
 #  14. Prism as a validating proxy in front of the sandbox: the CLI's demo calls with 0 violations
 # Installs what it needs (npm ci from package-lock.json; Debian's chromium and python3 packages when missing),
@@ -239,30 +239,39 @@ else
   fail "typescript-pact" "$(grep -E '^# (pass|fail)|error TS|Error' "$log" | head -3 | tr '\n' ' ' || echo 'no pact written')" "$log"
 fi
 
-# ---- 12. Provider verification of every pact -------------------------------------------------------------------
+# ---- 12. The TypeScript pact as published ------------------------------------------------------------------
 t0=$SECONDS
-# `mvn verify` runs before this script (.ci/run), when the TypeScript pact does not exist yet. So the contract-tests
-# module runs again here with the TypeScript pact folder added: its consumer tests rewrite the Java pact, then
-# failsafe verifies both pacts against the sandbox (SandboxProviderVerificationIT), checks both against the spec
-# (PactSpecValidationIT) and shows that a wrong pact fails (WrongPactFailsProviderVerificationIT). -am builds what
-# it needs without installing anything; the cli jar is for step 11. Only the contract-tests' own tests run.
-log="$LOGS/provider-verification.log"
-REPORTS="$HERE/../contract-tests/target/failsafe-reports"
-rm -rf "$REPORTS"
-if (cd .. && mvn -B -ntp -pl contract-tests,cli -am verify -Dhtapsync.consumer.pact.dirs="$PACTS" \
-      -Dtest='io/htapsync/contract/*Test' -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dit.test='io/htapsync/contract/*IT' -Dfailsafe.failIfNoSpecifiedTests=false) > "$log" 2>&1; then
-  verified=$(grep -E '^Verifying a pact between ' "$log" | grep -v 'htapsync-wrong-expectations' | sed -E 's/^Verifying a pact between (.*) and .*/\1/' | sort | uniq -c \
-    | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1}')
-  pass "provider-verification" "sandbox verified interactions per consumer: $verified; a wrong pact failed as it must; $(grep -hoE '<testsuite [^>]* tests="[0-9]+"' "$REPORTS"/TEST-*.xml | grep -oE 'tests="[0-9]+"' | grep -oE '[0-9]+' | awk '{s += $1} END {print s}') failsafe tests [$((SECONDS - t0)) s]"
+# `mvn verify` (run before this script by .ci/run) verifies the published copy of every other-language consumer's
+# pact, contract-tests/src/test/pacts/published/, against the sandbox (SandboxProviderVerificationIT) and the spec
+# (PactSpecValidationIT), where a Pact Broker would hand them over. The pact written in step 11 must be that copy:
+# a consumer test that changes its expectations fails here until the new pact is published (copied) and, with it,
+# verified by the provider.
+log="$LOGS/published-pact.log"
+PUBLISHED="$HERE/../contract-tests/src/test/pacts/published"
+published_ok=0
+published_stale=()
+for pact in "$PACTS"/*.json; do
+  [ -f "$pact" ] || continue
+  name="$(basename "$pact")"
+  if node -e 'const fs = require("fs"), util = require("util");
+      const [fresh, published] = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+      process.exit(util.isDeepStrictEqual(fresh, published) ? 0 : 1);' "$pact" "$PUBLISHED/$name" > "$log" 2>&1; then
+    published_ok=$((published_ok + 1))
+  else
+    published_stale+=("$name")
+  fi
+done
+if [ "$published_ok" -gt 0 ] && [ "${#published_stale[@]}" -eq 0 ]; then
+  pass "published-pact" "$published_ok pact(s) written in step 11 equal their published copies, which mvn verify verified against the sandbox and the spec [$((SECONDS - t0)) s]"
 else
-  fail "provider-verification" "$(grep -E 'Tests run:.*(Failures|Errors): [1-9]|ERROR\] (Failed|Tests)' "$log" | head -2 | tr '\n' ' ' || echo 'maven failed')" "$log"
+  fail "published-pact" "${published_stale[*]:-no pact written} differ(s) from the published copy: publish it with cp spec-tools/target/pacts/NAME contract-tests/src/test/pacts/published/, then mvn verify" "$log"
 fi
 
 # ---- 13. PactFlow's validator and ours on every pact -----------------------------------------------------------
 t0=$SECONDS
-# Our own check is PactSpecValidationIT of step 9 (swagger-request-validator, every pact): its failure message
-# names the pact file. Each pact must pass both; a pact that one accepts and the other rejects is a disagreement
+# Our own check is PactSpecValidationIT (swagger-request-validator, every pact), in the `mvn verify` before this
+# script: it checked the Java pact and the published copy of the TypeScript one (equal to the fresh pact, step 12),
+# and its failure message names the pact file. Each pact must pass both; a pact that one accepts and the other rejects is a disagreement
 # and fails the build (spec-tools/README.md says which one is authoritative). A deliberately wrong pact must be
 # rejected by PactFlow's validator, or it is not checking anything.
 log="$LOGS/pact-vs-spec.log"
@@ -270,7 +279,9 @@ log="$LOGS/pact-vs-spec.log"
 verdicts=()
 disagreements=0
 rejected=0
-own_ran=$(grep -c 'everyInteractionConformsToTheSpec' "$REPORTS/TEST-io.htapsync.contract.PactSpecValidationIT.xml" 2>/dev/null || echo 0)
+REPORTS="$HERE/../contract-tests/target/failsafe-reports"
+own_report="$REPORTS/TEST-io.htapsync.contract.PactSpecValidationIT.xml"
+own_ran=$(grep -c 'everyInteractionConformsToTheSpec' "$own_report" 2>/dev/null || echo 0)
 # PactFlow's validator compiles schemas with Ajv, which refuses `nullable` without a `type` beside it (the
 # known reader disagreement over NullablePercentage, see spec-tools/README.md); it reads a copy without the
 # schema-level `nullable: true` (the string branch keeps its own, so null is still allowed).
@@ -282,7 +293,7 @@ for pact in "$HERE"/../contract-tests/target/pacts/*.json "$PACTS"/*.json; do
   echo "== swagger-mock-validator $name" >> "$log"
   if "$BIN/swagger-mock-validator" "$PACTFLOW_SPEC" "$pact" >> "$log" 2>&1; then pactflow=ok; else pactflow=rejects; rejected=$((rejected + 1)); fi
   if [ "$own_ran" -eq 0 ]; then own=did-not-run
-  elif grep -qF "$name: '" "$LOGS/provider-verification.log"; then own=rejects
+  elif grep -qF "$name: " "$own_report"; then own=rejects
   else own=ok; fi
   [ "$pactflow" = "$own" ] || disagreements=$((disagreements + 1))
   verdicts+=("${name%-starrocks-replication-api.json}: PactFlow $pactflow, own $own")

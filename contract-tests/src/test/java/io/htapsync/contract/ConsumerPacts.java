@@ -11,12 +11,15 @@ import java.util.stream.Stream;
 
 /**
  * The pact folders of every consumer this build verifies: the Java client's, which this module's
- * consumer tests write to {@code pact.rootDir}, and those other languages' consumer tests wrote,
- * named (comma-separated) by {@code htapsync.consumer.pact.dirs}; spec-tools/check.sh passes the
- * TypeScript client's folder there.
+ * consumer tests write to {@code pact.rootDir}; the pacts other languages' consumers published to
+ * this repository ({@code htapsync.published.pacts.dir}, src/test/pacts/published: the part of a Pact
+ * Broker a build without one needs, so a plain {@code mvn verify} verifies every consumer);
+ * and any further folders named (comma-separated) by {@code htapsync.consumer.pact.dirs}, e.g. a
+ * consumer's freshly written pact before it is published.
  */
 final class ConsumerPacts {
   static final String OTHER_FOLDERS_PROPERTY = "htapsync.consumer.pact.dirs";
+  static final String PUBLISHED_FOLDER_PROPERTY = "htapsync.published.pacts.dir";
 
   private ConsumerPacts() {
   }
@@ -24,6 +27,12 @@ final class ConsumerPacts {
   static List<Path> folders() {
     List<Path> folders = new ArrayList<>();
     folders.add(WrittenPact.file().getParent());
+    String published = System.getProperty(PUBLISHED_FOLDER_PROPERTY, "");
+    if (published.isBlank()) {
+      throw new IllegalStateException("System property " + PUBLISHED_FOLDER_PROPERTY
+          + " is not set; run the checks through Maven (mvn verify)");
+    }
+    folders.add(Path.of(published));
     String others = System.getProperty(OTHER_FOLDERS_PROPERTY, "");
     Arrays.stream(others.split(","))
         .map(String::trim)
@@ -40,7 +49,7 @@ final class ConsumerPacts {
       List<Path> inFolder = pactFiles(folder);
       if (inFolder.isEmpty()) {
         throw new IllegalStateException("No pact file (*.json) in " + folder
-            + ", named by " + OTHER_FOLDERS_PROPERTY + " or pact.rootDir");
+            + ", named by " + OTHER_FOLDERS_PROPERTY + ", " + PUBLISHED_FOLDER_PROPERTY + " or pact.rootDir");
       }
       files.addAll(inFolder);
     }
