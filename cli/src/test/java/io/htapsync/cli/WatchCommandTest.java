@@ -250,6 +250,19 @@ class WatchCommandTest {
     return thread;
   }
 
+  CliRun watchJsonlUntilSynced() {
+    return CliRun.run(ENV, "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE,
+        "--interval", "100ms", "--output", "jsonl", "--until-synced");
+  }
+
+  /** 1.5 s of 503s from the first answer on; the next good poll finds every task synced. */
+  Thread outageAfterTheFirstPollThenSynced() {
+    return afterRequests(1, () -> {
+      sandbox.outageFor(Duration.ofMillis(1500), InjectedFailure.unavailable(Duration.ZERO));
+      sandbox.dataset().put(INSTANCE, List.of(synced("a"), synced("b")));
+    });
+  }
+
   /** Every stdout line parsed as one JSON object, with the fields every line must have checked. */
   static List<JsonObject> jsonLines(CliRun run) {
     List<JsonObject> lines = new ArrayList<>();
@@ -280,8 +293,7 @@ class WatchCommandTest {
     Thread later = afterRequests(1, () -> sandbox.dataset().put(INSTANCE, List.of(synced("a"),
         ReplicationTask.builder("b", "src_b", "dst_b").stage("incremental").percentage("100")
             .catchup("incremental", "100").build())));
-    CliRun run = CliRun.run(ENV, "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE,
-        "--interval", "100ms", "--output", "jsonl", "--until-synced");
+    CliRun run = watchJsonlUntilSynced();
     later.join();
     assertEquals(ExitCode.OK, run.exit, run.toString());
     List<JsonObject> lines = jsonLines(run);
@@ -329,12 +341,8 @@ class WatchCommandTest {
 
   @Test
   void jsonlOutlivesAnOutageAndExits0OnceSynced() throws Exception {
-    Thread outage = afterRequests(1, () -> {
-      sandbox.outageFor(Duration.ofMillis(1500), InjectedFailure.unavailable(Duration.ZERO));
-      sandbox.dataset().put(INSTANCE, List.of(synced("a"), synced("b")));
-    });
-    CliRun run = CliRun.run(ENV, "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE,
-        "--interval", "100ms", "--output", "jsonl", "--until-synced");
+    Thread outage = outageAfterTheFirstPollThenSynced();
+    CliRun run = watchJsonlUntilSynced();
     outage.join();
     assertEquals(ExitCode.OK, run.exit, run.toString());
     List<JsonObject> lines = jsonLines(run);
@@ -353,10 +361,7 @@ class WatchCommandTest {
 
   @Test
   void theTableShowsAFailedPollInPlaceAndKeepsRunning() throws Exception {
-    Thread outage = afterRequests(1, () -> {
-      sandbox.outageFor(Duration.ofMillis(1500), InjectedFailure.unavailable(Duration.ZERO));
-      sandbox.dataset().put(INSTANCE, List.of(synced("a"), synced("b")));
-    });
+    Thread outage = outageAfterTheFirstPollThenSynced();
     CliRun run = CliRun.run(ENV, true, "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE,
         "--interval", "100ms", "--until-synced");
     outage.join();
