@@ -39,10 +39,12 @@ public interface Timing {
     public Runnable scheduleCancellable(Duration delay, Runnable task) {
       Objects.requireNonNull(task, "task");
       CompletableFuture<Void> timer = new CompletableFuture<>();
+      // Only a timer that fires hands the task to another thread; calling one off (on the caller's
+      // thread, often inside a cancel()) costs no more than removing the delayer's entry.
       timer.orTimeout(Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS)
-          .whenCompleteAsync((done, timedOut) -> {
+          .whenComplete((done, timedOut) -> {
             if (timedOut instanceof TimeoutException) {
-              task.run();
+              CompletableFuture.runAsync(task); // never on the delayer's own thread
             }
           });
       return () -> timer.complete(null);
