@@ -255,10 +255,13 @@ class WatchCommandTest {
         "--interval", "100ms", "--output", "jsonl", "--until-synced");
   }
 
-  /** 1.5 s of 503s from the first answer on; the next good poll finds every task synced. */
-  Thread outageAfterTheFirstPollThenSynced() {
+  /**
+   * After the first answer, the next {@code requests} requests fail with {@code failure} (counted, not
+   * timed, so a slow machine cannot dodge them); the first good poll after finds every task synced.
+   */
+  Thread failuresAfterTheFirstPollThenSynced(int requests, InjectedFailure failure) {
     return afterRequests(1, () -> {
-      sandbox.outageFor(Duration.ofMillis(1500), InjectedFailure.unavailable(Duration.ZERO));
+      sandbox.failNext(requests, failure); // before the data changes: no poll sees synced data first
       sandbox.dataset().put(INSTANCE, List.of(synced("a"), synced("b")));
     });
   }
@@ -339,9 +342,10 @@ class WatchCommandTest {
     assertTrue(sandbox.recordedExchanges().size() >= 2, sandbox.recordedExchanges().size() + " polls");
   }
 
+  /** Three answers of the service's 500: the client does not retry them, so each is one failed poll. */
   @Test
   void jsonlOutlivesAnOutageAndExits0OnceSynced() throws Exception {
-    Thread outage = outageAfterTheFirstPollThenSynced();
+    Thread outage = failuresAfterTheFirstPollThenSynced(3, InjectedFailure.internalError());
     CliRun run = watchJsonlUntilSynced();
     outage.join();
     assertEquals(ExitCode.OK, run.exit, run.toString());
@@ -350,18 +354,22 @@ class WatchCommandTest {
     int failed = events.indexOf("poll_failed");
     int recovered = events.indexOf("recovered");
     assertTrue(failed > 0 && recovered > failed, "poll_failed, then recovered: " + events);
+    assertEquals(List.of("poll_failed", "poll_failed", "poll_failed", "recovered"),
+        events.subList(failed, recovered + 1), run.out);
     assertTrue(events.indexOf("synced") > recovered, "synced after the outage: " + events);
     JsonObject failure = lines.get(failed);
-    assertEquals(503, failure.get("http_status").getAsInt(), failure.toString());
+    assertEquals(500, failure.get("http_status").getAsInt(), failure.toString());
+    assertEquals("DBS.200001", failure.get("error_code").getAsString(), failure.toString());
     assertEquals(1, failure.get("failed_polls").getAsInt(), failure.toString());
-    assertFalse(failure.get("error").getAsString().isBlank(), failure.toString());
-    assertEquals(events.stream().filter("poll_failed"::equals).count(),
-        lines.get(recovered).get("failed_polls").getAsInt(), "recovered counts the failed polls");
+    assertEquals(3, lines.get(failed + 2).get("failed_polls").getAsInt(), run.out);
+    assertTrue(failure.get("error").getAsString().startsWith("HTTP 500 DBS.200001: "), failure.toString());
+    assertEquals(3, lines.get(recovered).get("failed_polls").getAsInt(), "recovered counts the failed polls");
   }
 
+  /** A proxy's 503 with Retry-After: 1 for all three of the client's attempts: one failed poll. */
   @Test
   void theTableShowsAFailedPollInPlaceAndKeepsRunning() throws Exception {
-    Thread outage = outageAfterTheFirstPollThenSynced();
+    Thread outage = failuresAfterTheFirstPollThenSynced(3, InjectedFailure.unavailable(Duration.ofSeconds(1)));
     CliRun run = CliRun.run(ENV, true, "--endpoint", sandbox.baseUrl(), "watch", "--instance", INSTANCE,
         "--interval", "100ms", "--until-synced");
     outage.join();
