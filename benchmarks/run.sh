@@ -33,6 +33,10 @@ java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paired.PairedMeasurement 10
 echo "run.sh: paging 100,000 tasks (about 30 s)..." >&2
 java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.paging.PagingMeasurement 100000 15000 3 > "$out/paging.properties"
 
+echo "run.sh: watcher heap over 10,000 polls (about 30 s; BENCHMARKS.md, Watcher heap)..." >&2
+java -Xmx256m -cp "$jar" io.htapsync.benchmarks.watch.WatchHeapMeasurement 10000 > "$out/watch-heap.properties"
+grep -E '^watch\.(heapAt\.(1000|10000)|heapGrowthBytes|seconds)=' "$out/watch-heap.properties" >&2
+
 echo "run.sh: cold start, installed launcher (about 1 minute) and footprint..." >&2
 # The distribution as a user installs it, with a cache folder that starts empty.
 dist_tar=$(ls cli/target/htapsync-*.tar.gz | head -n 1)

@@ -6,6 +6,7 @@ import io.htapsync.client.exception.InconsistentPagingException;
 import io.htapsync.client.exception.NumericConversionException;
 import io.htapsync.client.exception.ResponseDecodingException;
 import io.htapsync.client.exception.TransportException;
+import io.htapsync.client.sync.WaitTimeoutException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -22,6 +23,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
   }
 
   static int report(Exception e, PrintWriter err) {
+    if (e instanceof WaitTimeoutException) {
+      err.println("htapsync: " + e.getMessage());
+      return ExitCode.TIMED_OUT;
+    }
     if (e instanceof ApiException) {
       ApiException api = (ApiException) e;
       err.println("htapsync: the service answered HTTP " + api.httpStatus());
@@ -46,6 +51,20 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
     err.println("htapsync: internal error (please report it): " + e);
     return ExitCode.INTERNAL;
+  }
+
+  /**
+   * One line for a failure that does not end the command (a failed poll while watching): the HTTP
+   * status, error code and message for API errors, without the body a proxy's HTML page would fill
+   * the screen with; the exception's own message otherwise.
+   */
+  static String oneLine(Exception e) {
+    if (e instanceof ApiException) {
+      ApiException api = (ApiException) e;
+      return "HTTP " + api.httpStatus() + (api.errorCode() != null ? " " + api.errorCode() : "")
+          + (api.errorMessage() != null ? ": " + api.errorMessage() : "");
+    }
+    return String.valueOf(e.getMessage());
   }
 
   private static String orDash(String value) {

@@ -11,6 +11,8 @@ public final class ExitCode {
   public static final int NETWORK = 3;
   /** The service answered 2xx with a body that is not the documented shape. */
   public static final int UNDECODABLE = 4;
+  /** {@code watch --until-synced --timeout}: the time ran out before the instance was synced. */
+  public static final int TIMED_OUT = 5;
   /** A bug in htapsync itself (an exception nobody planned for); never retry on it. */
   public static final int INTERNAL = 70;
 

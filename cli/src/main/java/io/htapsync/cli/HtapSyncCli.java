@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Credentials come from the environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK",
         "(with HUAWEICLOUD_SDK_SECURITY_TOKEN for temporary ones), or HTAPSYNC_AUTH_TOKEN.",
         "Exit codes: 0 ok, 1 API error, 2 usage error, 3 network failure or timeout,",
-        "4 undecodable response, 70 internal error."})
+        "4 undecodable response, 5 watch --until-synced timed out before synced, 70 internal error."})
 public final class HtapSyncCli implements Runnable {
   @Mixin
   GlobalOptions options = new GlobalOptions();
@@ -88,12 +88,9 @@ public final class HtapSyncCli implements Runnable {
     try {
       sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
         WatchCommand watch = cli.activeWatch;
-        if (watch != null && !watch.polling && watch.stop.getCount() > 0) {
-          watch.stop.countDown(); // between polls: the loop wakes and returns 0
-        } else if (watch != null) {
-          // In the middle of a poll (which may be waiting on the network or a retry): stop now.
-          System.err.println("htapsync: watch stopped");
-          System.exit(ExitCode.OK);
+        if (watch != null) {
+          // Polls run on the client's threads, so the command is free to wake now, even mid-poll.
+          watch.stopByUser();
         } else {
           System.exit(130);
         }

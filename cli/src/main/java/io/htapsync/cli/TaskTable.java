@@ -56,12 +56,17 @@ final class TaskTable {
 
   /** Server text made safe for a terminal: no control characters, bounded width. */
   static String cell(String value) {
+    return cell(value, MAX_CELL);
+  }
+
+  /** {@link #cell(String)} at most {@code max} characters wide. */
+  static String cell(String value, int max) {
     if (value == null) {
       return "-";
     }
     StringBuilder safe = new StringBuilder();
-    value.codePoints().limit(MAX_CELL).forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return value.codePointCount(0, value.length()) > MAX_CELL ? safe + "…" : safe.toString();
+    value.codePoints().limit(max).forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return value.codePointCount(0, value.length()) > max ? safe + "…" : safe.toString();
   }
 
   private static String pad(String text, int width, boolean right) {

@@ -1,5 +1,6 @@
 package io.htapsync.benchmarks.paging;
 
+import io.htapsync.benchmarks.fixture.Heap;
 import io.htapsync.benchmarks.fixture.PageJson;
 import io.htapsync.benchmarks.server.LoopbackHttpServer;
 import io.htapsync.benchmarks.server.PagingResponder;
@@ -7,8 +8,6 @@ import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.client.model.StarRocksReplicationInfo;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,7 +134,7 @@ public final class PagingMeasurement {
         }
         if (weighHeap) {
           long pauseStart = System.nanoTime();
-          long used = usedHeapAfterGc();
+          long used = Heap.usedAfterGc();
           if (seen == checkpoint) {
             heapAtCheckpoint = used;
           } else {
@@ -145,16 +144,5 @@ public final class PagingMeasurement {
         }
       }
     }
-  }
-
-  /** Used heap after full collections; the last of three, once reference processing has settled. */
-  static long usedHeapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long used = 0;
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      used = memory.getHeapMemoryUsage().getUsed();
-    }
-    return used;
   }
 }

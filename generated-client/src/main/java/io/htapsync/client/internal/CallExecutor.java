@@ -156,14 +156,18 @@ public final class CallExecutor {
     // An attempt's own timeout only starts when OkHttp's dispatcher runs it (5 per host at once), so
     // a queued call could outlive the deadline: this timer ends the whole call on time regardless.
     // The timer holds the call weakly: a finished call nobody references is not kept for the deadline.
+    // Called off when the call ends, so that the timer's queue does not grow with the call rate.
     WeakReference<AsyncAttempts<T>> weak = new WeakReference<>(attempts);
-    timing.schedule(policy.deadline(), () -> {
+    Runnable cancelDeadline = timing.scheduleCancellable(policy.deadline(), () -> {
       AsyncAttempts<T> pending = weak.get();
       if (pending != null) {
         pending.deadlinePassed();
       }
     });
-    attempts.result.whenComplete((value, error) -> attempts.events.finished(error));
+    attempts.result.whenComplete((value, error) -> {
+      cancelDeadline.run();
+      attempts.events.finished(error);
+    });
     attempts.next();
     return attempts.result;
   }

@@ -1,11 +1,8 @@
 package io.htapsync.client.sync;
 
+import io.htapsync.client.internal.Timing;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** {@link PollTimer#system()}. */
 final class SystemPollTimer implements PollTimer {
@@ -25,15 +22,7 @@ final class SystemPollTimer implements PollTimer {
 
   @Override
   public Scheduled schedule(Runnable task, Duration delay) {
-    // The shared delayer keeps a cancelled entry until it is due: it then holds only this empty
-    // reference, not the task (and the snapshot the task's loop holds).
-    AtomicReference<Runnable> pending = new AtomicReference<>(Objects.requireNonNull(task, "task"));
-    CompletableFuture.delayedExecutor(Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS).execute(() -> {
-      Runnable due = pending.getAndSet(null);
-      if (due != null) {
-        due.run();
-      }
-    });
-    return () -> pending.set(null);
+    // Cancelled entries leave the shared delayer at once, so a cancelled poll holds nothing.
+    return Timing.SYSTEM.scheduleCancellable(delay, task)::run;
   }
 }

@@ -5,31 +5,23 @@ import java.util.Objects;
 
 /**
  * How {@code waitUntilSynced} polls. Immutable; {@link #defaults()} polls every 10 s (give or take
- * 10 %) for up to 30 minutes and outlives any number of retryable failed polls.
+ * 10 %) for up to 30 minutes and outlives any number of retryable failed polls. The polling settings
+ * are {@link PollOptions}'; the rest say when the wait ends.
  */
-public final class WaitOptions {
+public final class WaitOptions extends PollOptions {
   private static final SyncListener NO_LISTENER = event -> { };
 
-  private final Duration pollInterval;
-  private final double pollJitter;
   private final Duration timeout;
   private final int maxConsecutiveFailedPolls;
-  private final Duration maxBackoff;
   private final boolean failOnCancelled;
   private final SyncListener listener;
-  private final Duration stallAfter;
-  private final PollTimer timer;
 
   private WaitOptions(Builder b) {
-    this.pollInterval = b.pollInterval;
-    this.pollJitter = b.pollJitter;
+    super(b);
     this.timeout = b.timeout;
     this.maxConsecutiveFailedPolls = b.maxConsecutiveFailedPolls;
-    this.maxBackoff = b.maxBackoff;
     this.failOnCancelled = b.failOnCancelled;
     this.listener = b.listener;
-    this.stallAfter = b.stallAfter;
-    this.timer = b.timer;
   }
 
   public static WaitOptions defaults() {
@@ -40,24 +32,12 @@ public final class WaitOptions {
     return new Builder();
   }
 
-  public Duration pollInterval() {
-    return pollInterval;
-  }
-
-  public double pollJitter() {
-    return pollJitter;
-  }
-
   public Duration timeout() {
     return timeout;
   }
 
   public int maxConsecutiveFailedPolls() {
     return maxConsecutiveFailedPolls;
-  }
-
-  public Duration maxBackoff() {
-    return maxBackoff;
   }
 
   public boolean failOnCancelled() {
@@ -68,49 +48,23 @@ public final class WaitOptions {
     return listener;
   }
 
-  public Duration stallAfter() {
-    return stallAfter;
-  }
-
-  public PollTimer timer() {
-    return timer;
-  }
-
-  PollPacing pacing() {
-    return new PollPacing(pollInterval, pollJitter, maxBackoff,
-        () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
-  }
-
   @Override
   public String toString() {
-    return "WaitOptions{pollInterval=" + pollInterval + ", jitter=" + pollJitter + ", timeout=" + timeout
-        + ", maxConsecutiveFailedPolls=" + maxConsecutiveFailedPolls + ", maxBackoff=" + maxBackoff
-        + ", failOnCancelled=" + failOnCancelled + '}';
+    return "WaitOptions{" + pollingText() + ", timeout=" + timeout + ", maxConsecutiveFailedPolls="
+        + maxConsecutiveFailedPolls + ", failOnCancelled=" + failOnCancelled + '}';
   }
 
   /** Builds {@link WaitOptions}; starts from the defaults. */
-  public static final class Builder {
-    private Duration pollInterval = Duration.ofSeconds(10);
-    private double pollJitter = 0.1;
+  public static final class Builder extends PollOptions.Builder<Builder> {
     private Duration timeout = Duration.ofMinutes(30);
     private int maxConsecutiveFailedPolls = Integer.MAX_VALUE;
-    private Duration maxBackoff = Duration.ofMinutes(1);
     private boolean failOnCancelled;
     private SyncListener listener = NO_LISTENER;
-    private Duration stallAfter = Duration.ofMinutes(5);
-    private PollTimer timer = PollTimer.system();
 
     private Builder() {}
 
-    /** Time between the end of one poll and the start of the next; default 10 s. */
-    public Builder pollInterval(Duration interval) {
-      this.pollInterval = Durations.positive(interval, "pollInterval");
-      return this;
-    }
-
-    /** Each interval is spread by up to this fraction either way (0..1; default 0.1). */
-    public Builder pollJitter(double fraction) {
-      this.pollJitter = Durations.fraction(fraction, "pollJitter");
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -135,12 +89,6 @@ public final class WaitOptions {
       return this;
     }
 
-    /** After failed polls the wait doubles from twice the interval up to this; default 1 minute. */
-    public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = Durations.positive(maxBackoff, "maxBackoff");
-      return this;
-    }
-
     /** End with {@link TaskCancelledException} as soon as a task is cancelled; default off. */
     public Builder failOnCancelled(boolean fail) {
       this.failOnCancelled = fail;
@@ -150,18 +98,6 @@ public final class WaitOptions {
     /** Told of each poll's events and snapshot while waiting, e.g. to show progress. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /** For the listener's {@code stalled} events; default 5 minutes. */
-    public Builder stallAfter(Duration stallAfter) {
-      this.stallAfter = Durations.positive(stallAfter, "stallAfter");
-      return this;
-    }
-
-    /** The time source and timer; default {@link PollTimer#system()}. For tests. */
-    public Builder timer(PollTimer timer) {
-      this.timer = Objects.requireNonNull(timer, "timer");
       return this;
     }
 

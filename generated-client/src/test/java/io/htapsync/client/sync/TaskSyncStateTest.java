@@ -7,11 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.Gson;
 import io.htapsync.client.model.ListStarRocksDataReplicationsResponse;
 import io.htapsync.client.model.StarRocksReplicationInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The synced rule, row by row (the README's truth table has the same rows). */
+/** The synced rule, row by row; the README's truth table is read and checked row by row too. */
 class TaskSyncStateTest {
 
   @ParameterizedTest(name = "stage={0} catchup_stage={1} catchup_percentage={2} -> {3}")
@@ -88,5 +97,45 @@ class TaskSyncStateTest {
     assertFalse(half.isSynced());
     assertEquals(1, half.syncedCount());
     assertEquals(TaskSyncState.FULL_SYNC, half.stateOf(half.tasks().get(1)));
+  }
+
+  private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+
+  /**
+   * The README's table under "When is an instance synced", each row as the service would send it:
+   * {@code `null`} a JSON null, {@code `"100.0"`} a string, {@code `100`} a number, "absent" no field.
+   */
+  @Test
+  void theReadmesTruthTableHoldsRowByRow() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int section = readme.indexOf("\n### When is an instance synced\n");
+    assertTrue(section >= 0, "README.md has no section \"When is an instance synced\"");
+    List<String> rows = readme.substring(section).lines().dropWhile(l -> !l.startsWith("| `stage`")).skip(2)
+        .takeWhile(l -> l.startsWith("|")).collect(Collectors.toList());
+    assertTrue(rows.size() >= 10, "the truth table's rows: " + rows);
+    Set<TaskSyncState> shown = EnumSet.noneOf(TaskSyncState.class);
+    for (String row : rows) {
+      String[] cells = row.split("\\|");
+      String json = "{\"task_name\":\"t\",\"percentage\":100" + field("stage", cells[1], true)
+          + field("catchup_stage", cells[2], true) + field("catchup_percentage", cells[3], false) + "}";
+      TaskSyncState expected = TaskSyncState.valueOf(code(cells[4]));
+      assertEquals(expected, TaskSyncState.of(Tasks.json(json)), "README row " + row.trim() + " as " + json);
+      shown.add(expected);
+    }
+    assertEquals(EnumSet.allOf(TaskSyncState.class), shown, "every state has a row");
+  }
+
+  private static String field(String name, String cell, boolean text) {
+    if (cell.trim().equals("absent")) {
+      return "";
+    }
+    String value = code(cell);
+    return ",\"" + name + "\":" + (value.equals("null") || !text ? value : "\"" + value + "\"");
+  }
+
+  private static String code(String cell) {
+    Matcher m = CODE.matcher(cell.trim());
+    assertTrue(m.matches(), "a `value` cell, got " + cell);
+    return m.group(1);
   }
 }
