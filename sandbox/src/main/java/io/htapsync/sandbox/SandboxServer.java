@@ -99,6 +99,18 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts building what every sandbox in this JVM shares (the spec validator) on a background
+     * thread, and returns at once: a sandbox started later answers its first request sooner. For a
+     * short-lived program that will start a sandbox after its own set-up (the CLI); the validator is
+     * the same, and nothing is answered until it is ready.
+     *
+     * @throws IllegalStateException when the spec is not on the classpath
+     */
+    public static void prepare() {
+        SpecValidator.loadInBackground();
+    }
+
     /** Starts a sandbox with {@link SandboxOptions#defaults()}. */
     public static SandboxServer start() {
         return start(SandboxOptions.defaults());
