@@ -195,10 +195,12 @@ class DistributionIT {
     assertEquals(0, list.exit, list.toString());
     assertTrue(list.out.matches("(?s).*\\bTieredStopAtLevel\\s+= 1\\b.*"), "list runs C1 only");
     assertTrue(list.out.matches("(?s).*\\bUseSerialGC\\s+= true\\b.*"), "list uses the serial GC");
+    assertTrue(list.out.matches("(?s).*\\bCompileThresholdScaling\\s+= 3\\.0+\\b.*"), "list compiles later");
     Run watch = htapsync(env, "watch", "--help");
     assertEquals(0, watch.exit, watch.toString());
     assertTrue(watch.out.matches("(?s).*\\bTieredStopAtLevel\\s+= 4\\b.*"), "watch gets every JIT tier");
     assertTrue(watch.out.matches("(?s).*\\bUseSerialGC\\s+= false\\b.*"), "watch keeps the default GC");
+    assertTrue(watch.out.matches("(?s).*\\bCompileThresholdScaling\\s+= 1\\.0+\\b.*"), "watch compiles as usual");
   }
 
   /**
