@@ -217,12 +217,8 @@ class DistributionIT {
 
   @Test
   void onJava19OrLaterOnlyARunThatExitedZeroLeavesAnArchive() throws Exception {
-    Optional<Path> newer = javaHomeOfAtLeast(19);
-    assumeTrue(newer.isPresent(), "no JDK 19+ under /usr/lib/jvm");
     Path cache = cache();
-    Map<String, String> env = env(cache);
-    env.put("JAVA_HOME", newer.get().toString());
-    assertOnlyAGoodRunLeavesAnArchive(env, cache);
+    assertOnlyAGoodRunLeavesAnArchive(onJava19OrLater(env(cache)), cache);
   }
 
   private void assertOnlyAGoodRunLeavesAnArchive(Map<String, String> env, Path cache) throws Exception {
@@ -246,11 +242,8 @@ class DistributionIT {
   /** A broken archive is noticed and made again on JDK 19+ as well. */
   @Test
   void onJava19OrLaterABrokenArchiveIsMadeAgain() throws Exception {
-    Optional<Path> newer = javaHomeOfAtLeast(19);
-    assumeTrue(newer.isPresent(), "no JDK 19+ under /usr/lib/jvm");
     Path cache = cache();
-    Map<String, String> env = env(cache);
-    env.put("JAVA_HOME", newer.get().toString());
+    Map<String, String> env = onJava19OrLater(env(cache));
     Run first = htapsync(env, "list", "--instance", DEMO_INSTANCE);
     assertEquals(0, first.exit, first.toString());
     assertNoArchiveTrouble(first);
@@ -314,6 +307,14 @@ class DistributionIT {
 
   private static Map<String, String> withClassLoadLog(Map<String, String> env) {
     env.put("HTAPSYNC_JAVA_OPTS", "-Xlog:class+load=info");
+    return env;
+  }
+
+  /** {@code env} with JAVA_HOME at a JDK 19+ from /usr/lib/jvm; the test is skipped when there is none. */
+  private static Map<String, String> onJava19OrLater(Map<String, String> env) throws IOException {
+    Optional<Path> newer = javaHomeOfAtLeast(19);
+    assumeTrue(newer.isPresent(), "no JDK 19+ under /usr/lib/jvm");
+    env.put("JAVA_HOME", newer.get().toString());
     return env;
   }
 
