@@ -239,6 +239,38 @@ class DistributionIT {
         "the archive lacks the classes of a good run");
   }
 
+  /** A JDK that refuses to dump an archive costs one class list, not one on every run. */
+  @Test
+  void aJdkThatRefusesToDumpIsNotAskedAgain() throws Exception {
+    Path javaHome = Files.createDirectories(dir.resolve("refusing-jdk"));
+    Path bin = Files.createDirectories(javaHome.resolve("bin"));
+    Path calls = dir.resolve("java-calls");
+    Path realJava = Path.of(System.getProperty("java.home"), "bin", "java");
+    Files.writeString(bin.resolve("java"), "#!/bin/sh\n"
+        + "printf '%s\\n' \"$*\" >> '" + calls + "'\n"
+        + "case \" $* \" in *' -Xshare:dump '*) echo 'this JDK cannot dump' >&2; exit 1 ;; esac\n"
+        + "exec '" + realJava + "' \"$@\"\n");
+    assertTrue(bin.resolve("java").toFile().setExecutable(true));
+    Files.copy(Path.of(System.getProperty("java.home"), "release"), javaHome.resolve("release"));
+    Path cache = cache();
+    Map<String, String> env = env(cache);
+    env.put("JAVA_HOME", javaHome.toString());
+
+    Run first = htapsync(env, "list", "--instance", DEMO_INSTANCE);
+    assertEquals(0, first.exit, first.toString());
+    assertTrue(first.out.contains(DEMO_TASK), first.toString());
+    assertOnlyOwnMessages(first);
+    assertEquals(List.of(), archives(cache));
+    Run second = htapsync(env, "list", "--instance", DEMO_INSTANCE);
+    assertEquals(0, second.exit, second.toString());
+
+    List<String> java = Files.readAllLines(calls);
+    assertEquals(3, java.size(), "the list with a class list, the refused dump, a plain list: " + java);
+    assertTrue(java.get(0).contains("-XX:DumpLoadedClassList="), java.get(0));
+    assertTrue(java.get(1).contains("-Xshare:dump"), java.get(1));
+    assertFalse(java.get(2).contains("DumpLoadedClassList") || java.get(2).contains("-Xshare:dump"), java.get(2));
+  }
+
   /** A broken archive is noticed and made again on JDK 19+ as well. */
   @Test
   void onJava19OrLaterABrokenArchiveIsMadeAgain() throws Exception {
