@@ -40,6 +40,7 @@ public final class HtapSyncCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    EarlySandboxStart.startIfEmbeddedList(args);
     HtapSyncCli cli = new HtapSyncCli(System.getenv(), System.console() != null);
     CommandLine commandLine = cli.commandLine();
     installInterruptHandler(cli);

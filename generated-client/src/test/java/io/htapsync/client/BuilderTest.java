@@ -2,6 +2,7 @@ package io.htapsync.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,24 @@ class BuilderTest extends ClientTestSupport {
     assertThrows(IllegalStateException.class, () -> StarRocksReplicationClient.builder()
         .endpoint(URI.create("ftp://example.test")).projectId(PROJECT).credentials(Credentials.token(TOKEN))
         .build());
+  }
+
+  @Test
+  void aPlainHttpClientSetsUpNoTlsAndAnHttpsOneDoes() {
+    try (StarRocksReplicationClient client = StarRocksReplicationClient.builder()
+        .endpoint(URI.create("http://127.0.0.1:9")).allowInsecureHttp()
+        .projectId(PROJECT).credentials(Credentials.token(TOKEN)).build()) {
+      OkHttpClient http = client.httpClient();
+      assertEquals(List.of(ConnectionSpec.CLEARTEXT), http.connectionSpecs());
+      // OkHttp's own sign that it built no SSLSocketFactory: "CLEARTEXT-only client".
+      assertThrows(IllegalStateException.class, http::sslSocketFactory);
+    }
+    try (StarRocksReplicationClient client = StarRocksReplicationClient.builder().region("cn-north-4")
+        .projectId(PROJECT).credentials(Credentials.token(TOKEN)).build()) {
+      OkHttpClient http = client.httpClient();
+      assertTrue(http.connectionSpecs().stream().anyMatch(ConnectionSpec::isTls), http.connectionSpecs().toString());
+      assertNotNull(http.sslSocketFactory());
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -61,6 +62,8 @@ public final class SandboxServer implements AutoCloseable {
     private final String baseUrl;
 
     private SandboxServer(SandboxOptions options) throws IOException {
+        // First, so that the validator is built while the server and its caller set up.
+        CompletableFuture<SpecValidator> spec = SpecValidator.loadInBackground();
         this.options = options;
         this.clock = new ElapsedClock(options.clock());
         this.dataset = new Dataset(options.data(), options.simulatedInstances(),
@@ -68,7 +71,7 @@ public final class SandboxServer implements AutoCloseable {
         this.faults = new FaultInjector(options.failureRate(), options.failEvery(), options.failure(),
                 options.randomSeed(), options.outages(), clock);
         this.recorder = new ExchangeRecorder(options.recordingLimit());
-        this.handler = new SandboxHandler(options, dataset, faults, recorder, SpecValidator.fromClasspath(), System.err);
+        this.handler = new SandboxHandler(options, dataset, faults, recorder, spec, System.err);
         InetAddress address = InetAddress.getByName(options.host());
         this.server = HttpServer.create(new InetSocketAddress(address, options.port()), 0);
         // Latency injection sleeps in the handler: a pool keeps one slow answer from holding up the others.
@@ -94,6 +97,18 @@ public final class SandboxServer implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts building what every sandbox in this JVM shares (the spec validator) on a background
+     * thread, and returns at once: a sandbox started later answers its first request sooner. For a
+     * short-lived program that will start a sandbox after its own set-up (the CLI); the validator is
+     * the same, and nothing is answered until it is ready.
+     *
+     * @throws IllegalStateException when the spec is not on the classpath
+     */
+    public static void prepare() {
+        SpecValidator.loadInBackground();
     }
 
     /** Starts a sandbox with {@link SandboxOptions#defaults()}. */

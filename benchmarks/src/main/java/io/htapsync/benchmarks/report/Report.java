@@ -150,7 +150,7 @@ public final class Report {
         "-", "-", "-", "no target", "-");
   }
 
-  private static void launcherLoopbackRow(Table table, LauncherStart.Outcome outcome) {
+  static void launcherLoopbackRow(Table table, LauncherStart.Outcome outcome) {
     String what = "Installed launcher: bin/htapsync list --endpoint http://127.0.0.1:PORT (sandbox in the report's"
         + " JVM), alternating with java -jar";
     String target = "<= " + LAUNCHER_RATIO_TARGET + "x and <= " + fixed(LAUNCHER_LOOPBACK_TARGET_MS, 0) + " ms";
@@ -165,7 +165,7 @@ public final class Report {
         verdict(ratio <= LAUNCHER_RATIO_TARGET && outcome.medianMillisA <= LAUNCHER_LOOPBACK_TARGET_MS));
   }
 
-  private static void launcherEmbeddedRow(Table table, LauncherStart.Outcome outcome, List<String> cliArgs) {
+  static void launcherEmbeddedRow(Table table, LauncherStart.Outcome outcome, List<String> cliArgs) {
     String what = "Installed launcher, embedded sandbox (the default): bin/htapsync " + String.join(" ", cliArgs)
         + ", alternating with java -jar";
     String target = "<= " + fixed(LAUNCHER_EMBEDDED_TARGET_MS, 0) + " ms";
@@ -260,7 +260,7 @@ public final class Report {
     return Double.parseDouble(value);
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,12 +32,13 @@ public final class SandboxHandler implements HttpHandler {
     private final ReplicationService service;
     private final FaultInjector faults;
     private final ExchangeRecorder recorder;
-    private final SpecValidator spec;
+    private final CompletableFuture<SpecValidator> spec;
     private final PrintStream diagnostics;
     private final AtomicLong requestCount = new AtomicLong();
 
+    /** @param spec the validator, perhaps still being built: the first request waits for it */
     public SandboxHandler(SandboxOptions options, Dataset dataset, FaultInjector faults, ExchangeRecorder recorder,
-                          SpecValidator spec, PrintStream diagnostics) {
+                          CompletableFuture<SpecValidator> spec, PrintStream diagnostics) {
         this.options = options;
         this.service = new ReplicationService(dataset, options);
         this.faults = faults;
@@ -59,7 +61,7 @@ public final class SandboxHandler implements HttpHandler {
         boolean recorded = false;
         try {
             request = IncomingRequest.read(exchange);
-            List<String> requestViolations = spec.validateRequest(request.method(), request.rawPath(),
+            List<String> requestViolations = spec.join().validateRequest(request.method(), request.rawPath(),
                     request.queryParams(), request.headers());
             pause();
             Optional<InjectedFailure> failure = faults.failureFor(requestNumber);
@@ -75,7 +77,7 @@ public final class SandboxHandler implements HttpHandler {
                     .orElseGet(() -> service.answer(req, requestViolations, requestId));
             Map<String, String> headers = headers(answer, requestId);
             List<String> responseViolations = answer.describedBySpec()
-                    ? spec.validateResponse(request.method(), request.rawPath(), answer.status(), headers, answer.body())
+                    ? spec.join().validateResponse(request.method(), request.rawPath(), answer.status(), headers, answer.body())
                     : List.of();
             if (!responseViolations.isEmpty()) {
                 diagnostics.println("[htapsync-sandbox] the response to " + request.method() + " " + request.rawPath()
