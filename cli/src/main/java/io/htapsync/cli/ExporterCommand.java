@@ -3,6 +3,7 @@ package io.htapsync.cli;
 import io.htapsync.cli.exporter.Exporter;
 import io.htapsync.cli.exporter.FleetFile;
 import io.htapsync.cli.exporter.FleetFileParser;
+import io.htapsync.cli.exporter.MetricsServer;
 import io.htapsync.cli.exporter.Shard;
 import io.htapsync.sandbox.SandboxOptions;
 import io.htapsync.sandbox.SandboxServer;
@@ -73,6 +74,7 @@ final class ExporterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    MetricsServer.beforeAnyHttpServer();
     PrintWriter err = spec.commandLine().getErr();
     if (cli.options.region != null || cli.options.endpoint != null || cli.options.project != null) {
       throw new IllegalArgumentException("the exporter takes its targets from --config;"

@@ -148,7 +148,7 @@ public final class PagingMeasurement {
   }
 
   /** Used heap after full collections; the last of three, once reference processing has settled. */
-  static long usedHeapAfterGc() {
+  public static long usedHeapAfterGc() {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long used = 0;
     for (int i = 0; i < 3; i++) {
