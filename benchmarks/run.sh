@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need, runs them, and prints one table (see BENCHMARKS.md).
-# About 4 minutes on 2 cores (10 at most). Usage: benchmarks/run.sh
+# About 5 minutes on 2 cores (11 at most). Usage: benchmarks/run.sh
 #   HTAPSYNC_CLI_ARGS  arguments of the cold-start row's CLI run (default: "list --instance a3f5c7e9b1d24f6a8c0e2b4d6f8a0c1ein07")
 set -euo pipefail
 
@@ -37,6 +37,14 @@ echo "run.sh: watcher heap over 10,000 polls (about 30 s; BENCHMARKS.md, Watcher
 java -Xmx256m -cp "$jar" io.htapsync.benchmarks.watch.WatchHeapMeasurement 10000 > "$out/watch-heap.properties"
 grep -E '^watch\.(heapAt\.(1000|10000)|heapGrowthBytes|seconds)=' "$out/watch-heap.properties" >&2
 
+# The exporter (issue 12, section 6): its real FleetPoller against a loopback server holding each
+# answer 50 ms, under -Xmx64m (the heap target); the same with 10 tasks an instance for the heap's
+# growth with tasks; /metrics of 10,000 task series through MetricsServer and CachedExposition.
+echo "run.sh: exporter fleet scans and /metrics rendering (about 1 minute)..." >&2
+java -Xmx64m -cp "$jar" io.htapsync.benchmarks.exporter.FleetScanMeasurement 1000 50 32 1 2 7 > "$out/fleet.properties"
+java -Xmx1g -cp "$jar" io.htapsync.benchmarks.exporter.FleetScanMeasurement 1000 50 32 10 1 3 > "$out/fleet-large.properties"
+java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.exporter.MetricsRenderMeasurement 1000 1 100 400 > "$out/render.properties"
+
 echo "run.sh: cold start, installed launcher (about 1 minute) and footprint..." >&2
 # The distribution as a user installs it, with a cache folder that starts empty.
 dist_tar=$(ls cli/target/htapsync-*.tar.gz | head -n 1)
@@ -48,6 +56,9 @@ java -cp "$jar" io.htapsync.benchmarks.report.Report \
   --jmh "$out/jmh.json" \
   --paired "$out/paired.properties" \
   --paging "$out/paging.properties" \
+  --fleet "$out/fleet.properties" \
+  --fleet-large "$out/fleet-large.properties" \
+  --render "$out/render.properties" \
   --client-jar "$client_jar" \
   --dependencies generated-client/target/runtime-dependencies.txt \
   --cli-jar cli/target/htapsync.jar \

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
+import io.htapsync.benchmarks.exporter.FleetScanMeasurement;
+import io.htapsync.benchmarks.exporter.MetricsRenderMeasurement;
 import io.htapsync.benchmarks.paging.PagingMeasurement;
 import io.htapsync.benchmarks.paired.PairedMeasurement;
 import io.htapsync.benchmarks.report.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -90,11 +93,39 @@ class BenchmarksSmokeTest {
   }
 
   @Test
+  void fleetScanPollsEveryInstanceThroughTheExporterInParallel() throws Exception {
+    Map<String, String> result = FleetScanMeasurement.measure(40, Duration.ofMillis(20), 8, 2, 0, 2);
+
+    assertEquals("100.0", result.get("fleet.floorMillis"));
+    assertEquals(2, result.get("fleet.scanMillis").split(",").length, result.toString());
+    // More than OkHttp's default of 5 per host: the exporter's dispatcher is sized to the concurrency.
+    assertEquals("8", result.get("fleet.peakInFlight"), result.toString());
+    assertTrue(Double.parseDouble(result.get("fleet.medianMillis")) >= 100, result.toString());
+    assertTrue(Long.parseLong(result.get("fleet.heapAfterGcBytes")) > 0, result.toString());
+  }
+
+  @Test
+  void renderScrapesEveryTaskThroughTheMetricsServer() throws Exception {
+    Map<String, String> result = MetricsRenderMeasurement.measure(20, 2, 0, 3);
+
+    assertEquals("10", result.get("render.instances"));
+    // 8 series a task (synced, stalled, progress, the stage set), and catch-up progress while one runs.
+    assertTrue(Long.parseLong(result.get("render.taskSeries")) >= 20 * 8, result.toString());
+    for (String run : new String[] {"fresh", "openMetrics", "cached", "renderOnly"}) {
+      assertTrue(Double.parseDouble(result.get("render." + run + ".p99Millis")) > 0, result.toString());
+    }
+  }
+
+  @Test
   void reportPrintsEveryRowFromTheMeasurements() throws Exception {
     Path paired = dir.resolve("paired.properties");
     Path paging = dir.resolve("paging.properties");
     write(paired, PairedMeasurement.measure(200, 200));
     write(paging, PagingMeasurement.measure(1_000, 0, 1));
+    Path fleet = dir.resolve("fleet.properties");
+    write(fleet, FleetScanMeasurement.measure(20, Duration.ofMillis(5), 4, 1, 0, 1));
+    Path render = dir.resolve("render.properties");
+    write(render, MetricsRenderMeasurement.measure(10, 1, 0, 2));
     // Real jars in the dependency:list format, as run.sh gets them from Maven.
     Path dependencies = dir.resolve("runtime-dependencies.txt");
     Files.writeString(dependencies, "The following files have been resolved:\n"
@@ -105,18 +136,22 @@ class BenchmarksSmokeTest {
         "jmh", jmhJson.toString(),
         "paired", paired.toString(),
         "paging", paging.toString(),
+        "fleet", fleet.toString(),
+        "fleet-large", fleet.toString(),
+        "render", render.toString(),
         "client-jar", jarOf(Gson.class).toString(),
         "dependencies", dependencies.toString(),
         "cli-jar", dir.resolve("no-such-cli.jar").toString()));
 
-    for (String row : new String[] {"| 1a ", "| 1b ", "| 2 ", "| 3 ", "| 4 ", "| 4b ", "| 4c ", "| 5 "}) {
+    for (String row : new String[] {"| 1a ", "| 1b ", "| 2 ", "| 3 ", "| 4 ", "| 4b ", "| 4c ", "| 5 ", "| 6a ", "| 6b ",
+        "| 6b' ", "| 6c "}) {
       assertTrue(report.contains(row), "no row " + row.trim() + " in\n" + report);
     }
     assertTrue(report.contains("n/a (no CLI yet)"), report);
     assertTrue(report.contains("n/a (no distribution: pass --dist-home)"), report);
     assertTrue(report.contains("2 jars"), "the client jar plus gson; okhttp is optional:\n" + report);
     long verdicts = report.lines().filter(l -> l.matches(".*\\| (PASS|MISS) +\\|$")).count();
-    assertEquals(5, verdicts, report);
+    assertEquals(9, verdicts, report);
   }
 
   private static void write(Path file, Map<String, String> values) throws IOException {

@@ -3,6 +3,7 @@ package io.htapsync.cli;
 import io.htapsync.cli.exporter.Exporter;
 import io.htapsync.cli.exporter.FleetFile;
 import io.htapsync.cli.exporter.FleetFileParser;
+import io.htapsync.cli.exporter.MetricsServer;
 import io.htapsync.cli.exporter.Shard;
 import io.htapsync.sandbox.SandboxOptions;
 import io.htapsync.sandbox.SandboxServer;
@@ -13,6 +14,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +74,7 @@ final class ExporterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    MetricsServer.beforeAnyHttpServer();
     PrintWriter err = spec.commandLine().getErr();
     if (cli.options.region != null || cli.options.endpoint != null || cli.options.project != null) {
       throw new IllegalArgumentException("the exporter takes its targets from --config;"
@@ -119,8 +124,22 @@ final class ExporterCommand implements Callable<Integer> {
     try {
       return FleetFileParser.read(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read fleet file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("--config " + file + ": cannot read the fleet file: " + why(e), e);
     }
+  }
+
+  /** An I/O failure in words: the JDK's messages for these are just the path, or an encoder's internals. */
+  private static String why(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "it is not UTF-8 text";
+    }
+    return e.getMessage();
   }
 
   /** The sandbox's instances whose tasks move, as a fleet file would list them. */
@@ -153,7 +172,11 @@ final class ExporterCommand implements Callable<Integer> {
           + text + "'");
     }
     String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
-    return new InetSocketAddress(host, port);
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      throw new IllegalArgumentException("--listen " + text + ": cannot resolve host '" + host + "'");
+    }
+    return address;
   }
 
   private static String hostText(InetSocketAddress address) {

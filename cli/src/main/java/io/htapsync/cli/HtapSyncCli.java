@@ -9,7 +9,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code htapsync}: lists and watches StarRocks data synchronization tasks. With no endpoint and no
+ * {@code htapsync}: lists and watches StarRocks data synchronization tasks, and exports a fleet's state to
+ * Prometheus ({@code exporter}). With no endpoint and no
  * region it runs against an embedded sandbox, so it works on a fresh machine without credentials.
  */
 @Command(name = "htapsync", mixinStandardHelpOptions = true, versionProvider = HtapSyncCli.Version.class,

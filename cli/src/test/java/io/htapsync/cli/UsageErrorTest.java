@@ -95,7 +95,7 @@ class UsageErrorTest {
   void noCommandNamesTheCommandsAndTheHint() {
     CliRun run = CliRun.run(Map.of());
     assertEquals(ExitCode.USAGE, run.exit, run.toString());
-    assertTrue(run.err.startsWith("htapsync: a command is required: list, watch"), run.err);
+    assertTrue(run.err.startsWith("htapsync: a command is required: list, watch, exporter\n"), run.err);
     assertTrue(run.err.endsWith("Try 'htapsync --help' for more information.\n"), run.err);
     assertEquals(2, run.err.split("\n").length, run.err);
   }

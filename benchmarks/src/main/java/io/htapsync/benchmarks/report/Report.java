@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * <p>Arguments: {@code --jmh FILE --paired FILE --paging FILE --client-jar FILE --dependencies FILE
  * --cli-jar FILE [--cli-args "list ..."] [--dist-home DIR --cache-home DIR] [--settings TEXT]}; with
  * {@code --dist-home} (the untarred distribution) the launcher rows are measured too, with
- * {@code --cache-home} as its XDG_CACHE_HOME.
+ * {@code --cache-home} as its XDG_CACHE_HOME. The exporter's rows come from {@code --fleet FILE}
+ * (FleetScanMeasurement, under -Xmx64m), {@code --fleet-large FILE} (the same with more tasks per
+ * instance) and {@code --render FILE} (MetricsRenderMeasurement); each is printed when given.
  */
 public final class Report {
   static final double DECODE_TARGET = 1.15;
@@ -37,6 +39,9 @@ public final class Report {
   static final double LAUNCHER_RATIO_TARGET = 0.6;
   static final double LAUNCHER_LOOPBACK_TARGET_MS = 300;
   static final double LAUNCHER_EMBEDDED_TARGET_MS = 500;
+  static final double FLEET_SCAN_TARGET = 1.3;
+  static final double EXPORTER_HEAP_TARGET_MIB = 64;
+  static final double RENDER_P99_TARGET_MS = 20;
 
   private static final double MIB = 1024.0 * 1024.0;
 
@@ -68,6 +73,17 @@ public final class Report {
     launcherLoopbackRow(table, launcher.loopback);
     launcherEmbeddedRow(table, launcher.embedded, cliArgs);
     footprintRow(table, footprint);
+    if (options.containsKey("fleet")) {
+      Properties fleet = properties(Path.of(options.get("fleet")));
+      fleetScanRow(table, fleet);
+      exporterHeapRow(table, "6b", fleet);
+    }
+    if (options.containsKey("fleet-large")) {
+      exporterHeapRow(table, "6b'", properties(Path.of(options.get("fleet-large"))));
+    }
+    if (options.containsKey("render")) {
+      renderRow(table, properties(Path.of(options.get("render"))));
+    }
     return machine() + "\nJMH: " + options.getOrDefault("settings", "see run.sh") + "\n\n" + table.render();
   }
 
@@ -195,6 +211,52 @@ public final class Report {
         ratio(ofVendor) + " vendor size", "< 4 MB", verdict(footprint.bytes < FOOTPRINT_TARGET_BYTES));
   }
 
+  private static void fleetScanRow(Table table, Properties fleet) {
+    double floor = number(fleet, "fleet.floorMillis");
+    double median = number(fleet, "fleet.medianMillis");
+    double ratio = median / floor;
+    table.row("6a", "Exporter full scan: " + count((long) number(fleet, "fleet.instances")) + " instances ("
+            + fleet.getProperty("fleet.tasksPerInstance") + " task(s) each) behind " + fleet.getProperty("fleet.latencyMillis")
+            + " ms of loopback latency, concurrency " + fleet.getProperty("fleet.concurrency") + ", -Xmx"
+            + Math.round(number(fleet, "fleet.maxHeapBytes") / MIB) + "m",
+        "median " + fixed(median, 0) + " ms of " + fleet.getProperty("fleet.scanMillis").split(",").length
+            + " scans (" + fixed(number(fleet, "fleet.minMillis"), 0) + "-" + fixed(number(fleet, "fleet.maxMillis"), 0)
+            + " ms; all: " + fleet.getProperty("fleet.scanMillis") + "); peak " + fleet.getProperty("fleet.peakInFlight")
+            + " in flight at the server; GC " + fleet.getProperty("fleet.gcMillisDuringTimedScans")
+            + " ms during them; a fresh exporter's first scan " + fixed(number(fleet, "fleet.firstScanMillis"), 0) + " ms",
+        "floor " + fixed(floor, 1) + " ms (instances x latency / concurrency); the server's real hold averaged "
+            + fleet.getProperty("fleet.meanHeldMillis") + " ms",
+        "-", ratio(ratio) + " the floor", "<= " + FLEET_SCAN_TARGET + "x", verdict(ratio <= FLEET_SCAN_TARGET));
+  }
+
+  private static void exporterHeapRow(Table table, String id, Properties fleet) {
+    double heap = number(fleet, "fleet.heapAfterGcBytes") / MIB;
+    table.row(id, "Exporter heap watching " + count((long) number(fleet, "fleet.instances")) + " instances x "
+            + fleet.getProperty("fleet.tasksPerInstance") + " task(s) (" + count((long) number(fleet,
+            "fleet.expositionSamples")) + " samples), after GC, both formats scraped and cached, -Xmx"
+            + Math.round(number(fleet, "fleet.maxHeapBytes") / MIB) + "m",
+        fixed(heap, 1) + " MiB used after GC (" + fixed(number(fleet, "fleet.expositionTextBytes") / MIB, 1)
+            + " MiB per cached rendering; GC " + fleet.getProperty("fleet.gc") + ")",
+        "the loopback server alone: " + fixed(number(fleet, "fleet.heapBaselineBytes") / MIB, 1) + " MiB",
+        "-", "-", "<= " + fixed(EXPORTER_HEAP_TARGET_MIB, 0) + " MiB", verdict(heap <= EXPORTER_HEAP_TARGET_MIB));
+  }
+
+  private static void renderRow(Table table, Properties render) {
+    double p99 = number(render, "render.fresh.p99Millis");
+    table.row("6c", "GET /metrics, " + count((long) number(render, "render.taskSeries")) + " task series ("
+            + count((long) number(render, "render.tasks")) + " tasks, " + count((long) number(render, "render.samples"))
+            + " samples, " + fixed(number(render, "render.bytes") / MIB, 1) + " MiB), re-rendered each scrape",
+        "p50 " + render.getProperty("render.fresh.p50Millis") + " ms, p99 " + fixed(p99, 2) + " ms, max "
+            + render.getProperty("render.fresh.maxMillis") + " ms of " + render.getProperty("render.timedScrapes")
+            + " scrapes; OpenMetrics p50 " + render.getProperty("render.openMetrics.p50Millis") + ", p99 "
+            + render.getProperty("render.openMetrics.p99Millis") + " ms",
+        "rendering alone (no HTTP): p50 " + render.getProperty("render.renderOnly.p50Millis") + ", p99 "
+            + render.getProperty("render.renderOnly.p99Millis") + " ms; cached (no change between scrapes): p50 "
+            + render.getProperty("render.cached.p50Millis") + ", p99 " + render.getProperty("render.cached.p99Millis")
+            + " ms",
+        "-", "-", "p99 <= " + fixed(RENDER_P99_TARGET_MS, 0) + " ms", verdict(p99 <= RENDER_P99_TARGET_MS));
+  }
+
   static String machine() {
     String cpu = "unknown CPU";
     String memory = "unknown memory";
@@ -208,7 +270,19 @@ public final class Report {
     }
     return "htapsync benchmarks, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "\n"
         + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + memory + "\n"
-        + "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+        + "JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + "\n"
+        + "Load average at the report: " + loadAverage();
+  }
+
+  /** The 1, 5 and 15 minute load averages: on a shared machine they say how much the figures can be trusted. */
+  private static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts[0] + " " + parts[1] + " " + parts[2] + " (" + Runtime.getRuntime().availableProcessors()
+          + " cores)";
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String micros(JmhResults.Result r) {

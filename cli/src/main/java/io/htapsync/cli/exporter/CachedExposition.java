@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * scrapes between two polls share one rendering and a scrape storm costs no more than one scrape.
  * Rendering is Micrometer's own (the same code path a Spring Boot service with
  * {@code htapsync-micrometer} uses), so the names and escaping are the same.
+ *
+ * <p>Public for the benchmarks, which time a rendering of a large fleet through it and {@link MetricsServer}.
  */
-final class CachedExposition implements MetricsServer.Exposition {
+public final class CachedExposition implements MetricsServer.Exposition {
   private final PrometheusMeterRegistry registry;
   private final AtomicLong generation = new AtomicLong();
   private Rendered text;
@@ -20,12 +22,12 @@ final class CachedExposition implements MetricsServer.Exposition {
 
   private record Rendered(long generation, byte[] bytes) { }
 
-  CachedExposition(PrometheusMeterRegistry registry) {
+  public CachedExposition(PrometheusMeterRegistry registry) {
     this.registry = registry;
   }
 
   /** The meters changed: the next scrape renders anew. */
-  void changed() {
+  public void changed() {
     generation.incrementAndGet();
   }
 

@@ -26,6 +26,23 @@ public final class MetricsServer implements AutoCloseable {
   /** Scrapes served at once; more wait in the accept queue, so a storm costs latency, not memory. */
   private static final int HANDLER_THREADS = 4;
 
+  static {
+    beforeAnyHttpServer();
+  }
+
+  /**
+   * Turns on TCP_NODELAY for the JDK's HTTP server. It writes a response's headers and its body
+   * separately; without it Nagle's algorithm holds the body until the scraper's delayed ACK of the
+   * headers, about 40 ms on Linux, which was most of a small scrape's time (see BENCHMARKS.md, row 6c).
+   * The JDK reads the switch once, when the first server of the JVM starts, so the exporter calls
+   * this before the embedded sandbox starts; an explicit {@code -Dsun.net.httpserver.nodelay} wins.
+   */
+  public static void beforeAnyHttpServer() {
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** Renders the latest snapshots; must be cheap and must not call the API. */
   public interface Exposition {
     byte[] render(boolean openMetrics);

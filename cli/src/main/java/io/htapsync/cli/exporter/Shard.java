@@ -30,7 +30,11 @@ public record Shard(int index, int count) {
       throw new IllegalArgumentException("--shard must be K/N (e.g. 1/3 for the first of three replicas), got '"
           + FleetFileParser.shown(String.valueOf(text)).replace("\"", "") + "'");
     }
-    return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    try {
+      return new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + e.getMessage(), e);
+    }
   }
 
   public boolean contains(String projectId, String instanceId) {
