@@ -48,8 +48,9 @@ final class EventJsonLines implements SyncListener {
       line.addProperty("state", event.state().name().toLowerCase(Locale.ROOT));
       if (event.field() != null) {
         line.addProperty("field", event.field());
-        line.add("from", text(event.from()));
-        line.add("to", text(event.to()));
+        boolean percentage = event.type() == SyncEvent.Type.PROGRESS;
+        line.add("from", percentage ? numeric(event.from()) : text(event.from()));
+        line.add("to", percentage ? numeric(event.to()) : text(event.to()));
       }
       line.add("percentage", number(event.percentage()));
       line.add("catchup_percentage", number(event.catchupPercentage()));
@@ -71,6 +72,18 @@ final class EventJsonLines implements SyncListener {
 
   private static JsonElement text(String value) {
     return value == null ? JsonNull.INSTANCE : new JsonPrimitive(value);
+  }
+
+  /** A percentage's old or new value as a JSON number; as sent (a string) if it is not one. */
+  private static JsonElement numeric(String value) {
+    if (value == null) {
+      return JsonNull.INSTANCE;
+    }
+    try {
+      return new JsonPrimitive(new BigDecimal(value));
+    } catch (NumberFormatException notANumber) {
+      return new JsonPrimitive(value);
+    }
   }
 
   private static JsonElement number(BigDecimal value) {

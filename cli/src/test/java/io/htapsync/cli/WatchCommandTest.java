@@ -320,6 +320,10 @@ class WatchCommandTest {
     JsonObject progress = first(lines, "progress", "b");
     assertTrue(progress.get("catchup_percentage").getAsJsonPrimitive().isNumber(), progress.toString());
     assertEquals(0, new BigDecimal("100").compareTo(progress.get("catchup_percentage").getAsBigDecimal()));
+    assertEquals("catchup_percentage", progress.get("field").getAsString(), progress.toString());
+    assertTrue(progress.get("from").getAsJsonPrimitive().isNumber(), progress.toString());
+    assertEquals(new BigDecimal("42.5"), progress.get("from").getAsBigDecimal());
+    assertEquals(0, new BigDecimal("100").compareTo(progress.get("to").getAsBigDecimal()));
 
     JsonObject synced = first(lines, "synced", null);
     assertFalse(synced.has("task"), "an instance event names no task: " + synced);

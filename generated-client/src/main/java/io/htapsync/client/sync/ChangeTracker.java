@@ -168,9 +168,15 @@ public final class ChangeTracker {
       events.add(taskEvent(SyncEvent.Type.STATUS_CHANGED, now, key, after, "status", before.getStatus(),
           after.getStatus()));
     }
-    if (!sameNumber(before.getPercentage(), after.getPercentage())
-        || !sameNumber(before.getCatchupPercentage(), after.getCatchupPercentage())) {
-      events.add(taskEvent(SyncEvent.Type.PROGRESS, now, key, after, null, null, null));
+    // One event per percentage that moved, each with its old and new value, as for the stages.
+    if (!sameNumber(before.getPercentage(), after.getPercentage())) {
+      events.add(taskEvent(SyncEvent.Type.PROGRESS, now, key, after, "percentage",
+          plain(before.getPercentage()), plain(after.getPercentage())));
+      moved = true;
+    }
+    if (!sameNumber(before.getCatchupPercentage(), after.getCatchupPercentage())) {
+      events.add(taskEvent(SyncEvent.Type.PROGRESS, now, key, after, "catchup_percentage",
+          plain(before.getCatchupPercentage()), plain(after.getCatchupPercentage())));
       moved = true;
     }
     return moved;
@@ -205,6 +211,15 @@ public final class ChangeTracker {
       return a == b;
     }
     return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** The value as sent when it is not a number, else its plain decimal form; null for null. */
+  private static String plain(NumericString value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal n = number(value);
+    return n == null ? value.raw() : n.toPlainString();
   }
 
   private static boolean sameNumber(NumericString a, NumericString b) {

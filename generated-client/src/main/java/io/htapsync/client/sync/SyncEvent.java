@@ -10,8 +10,9 @@ import java.util.Objects;
  * One change between two polls of an instance, as {@link ChangeTracker} finds it. Immutable.
  *
  * <p>Task events ({@link Type#isTaskEvent()}) name the {@link #task()} and carry its {@link #state()}
- * and percentages after the change; {@link Type#STAGE_CHANGED} and {@link Type#STATUS_CHANGED} carry
- * the old and new value in {@link #from()} and {@link #to()}. Instance events ({@code poll_failed},
+ * and percentages after the change; {@link Type#STAGE_CHANGED}, {@link Type#STATUS_CHANGED} and
+ * {@link Type#PROGRESS} (one event per percentage that moved) name the {@link #field()} and carry its
+ * old and new value in {@link #from()} and {@link #to()}. Instance events ({@code poll_failed},
  * {@code recovered}, {@code synced}) have no task.
  */
 public final class SyncEvent {
@@ -25,7 +26,7 @@ public final class SyncEvent {
     STAGE_CHANGED,
     /** {@code status} changed. */
     STATUS_CHANGED,
-    /** {@code percentage} or {@code catchup_percentage} moved. */
+    /** {@code percentage} or {@code catchup_percentage} moved; {@link #field()} says which. */
     PROGRESS,
     /** Not synced, not paused or cancelled, and no change for the tracker's {@code stallAfter}. */
     STALLED,

@@ -57,14 +57,23 @@ class ChangeTrackerTest {
     List<SyncEvent> moved = tracker.observe(at(20, task("a", "full", "57.5", null, null)));
     assertEquals(List.of(PROGRESS), types(moved));
     assertEquals(0, new BigDecimal("57.5").compareTo(moved.get(0).percentage()));
+    assertEquals("percentage", moved.get(0).field());
+    assertEquals("0", moved.get(0).from());
+    assertEquals("57.5", moved.get(0).to());
     assertEquals(new TaskKey("a", "db_a", "olap_a"), moved.get(0).task());
 
     List<SyncEvent> catchingUp = tracker.observe(at(30, task("a", "incremental", 100, "full", 10)));
-    assertEquals(List.of(STAGE_CHANGED, STAGE_CHANGED, PROGRESS), types(catchingUp));
+    // Both percentages moved: one progress event each, with the old and new value.
+    assertEquals(List.of(STAGE_CHANGED, STAGE_CHANGED, PROGRESS, PROGRESS), types(catchingUp));
     assertEquals("catchup_stage", catchingUp.get(1).field());
     assertNull(catchingUp.get(1).from());
     assertEquals("full", catchingUp.get(1).to());
-    assertEquals(0, BigDecimal.TEN.compareTo(catchingUp.get(2).catchupPercentage()));
+    assertEquals(List.of("percentage", "57.5", "100"),
+        List.of(catchingUp.get(2).field(), catchingUp.get(2).from(), catchingUp.get(2).to()));
+    assertEquals("catchup_percentage", catchingUp.get(3).field());
+    assertNull(catchingUp.get(3).from());
+    assertEquals("10", catchingUp.get(3).to());
+    assertEquals(0, BigDecimal.TEN.compareTo(catchingUp.get(3).catchupPercentage()));
 
     List<SyncEvent> done = tracker.observe(at(40, task("a", "incremental", 100, "incremental", 100)));
     assertEquals(List.of(STAGE_CHANGED, PROGRESS, SYNCED), types(done));
