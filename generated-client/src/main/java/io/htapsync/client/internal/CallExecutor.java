@@ -156,14 +156,18 @@ public final class CallExecutor {
     // An attempt's own timeout only starts when OkHttp's dispatcher runs it (5 per host at once), so
     // a queued call could outlive the deadline: this timer ends the whole call on time regardless.
     // The timer holds the call weakly: a finished call nobody references is not kept for the deadline.
+    // The call's end cancels the timer, so the timer queue holds only the calls in flight.
     WeakReference<AsyncAttempts<T>> weak = new WeakReference<>(attempts);
-    timing.schedule(policy.deadline(), () -> {
+    Runnable cancelDeadline = timing.schedule(policy.deadline(), () -> {
       AsyncAttempts<T> pending = weak.get();
       if (pending != null) {
         pending.deadlinePassed();
       }
     });
-    attempts.result.whenComplete((value, error) -> attempts.events.finished(error));
+    attempts.result.whenComplete((value, error) -> {
+      cancelDeadline.run();
+      attempts.events.finished(error);
+    });
     attempts.next();
     return attempts.result;
   }

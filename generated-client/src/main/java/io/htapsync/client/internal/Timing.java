@@ -1,7 +1,6 @@
 package io.htapsync.client.internal;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * sleeping.
  */
 public interface Timing {
-  /** Real time: {@link System#nanoTime()}, {@link TimeUnit#sleep}, {@link CompletableFuture#delayedExecutor}. */
+  /** Real time: {@link System#nanoTime()}, {@link TimeUnit#sleep}, and the {@link SharedTimer}. */
   Timing SYSTEM = new Timing() {
     @Override
     public long nanoTime() {
@@ -23,8 +22,8 @@ public interface Timing {
     }
 
     @Override
-    public void schedule(Duration delay, Runnable task) {
-      CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(task);
+    public Runnable schedule(Duration delay, Runnable task) {
+      return SharedTimer.schedule(delay, task);
     }
   };
 
@@ -34,6 +33,11 @@ public interface Timing {
   /** Blocks the calling thread for {@code wait}. */
   void sleep(Duration wait) throws InterruptedException;
 
-  /** Runs {@code task} once, {@code delay} from now, on some other thread; never on the caller's. */
-  void schedule(Duration delay, Runnable task);
+  /**
+   * Runs {@code task} once, {@code delay} from now, on some other thread; never on the caller's. The
+   * task must be quick (it starts or ends a call).
+   *
+   * @return cancels the task if it has not run yet, and lets the timer forget it
+   */
+  Runnable schedule(Duration delay, Runnable task);
 }
