@@ -244,16 +244,16 @@ public final class FleetFileParser {
     String scheme = uri.getScheme();
     if (uri.getHost() == null || scheme == null
         || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-      problem(node, path, "endpoint " + shown(text) + " must be an https URL with a host");
+      problem(node, path, "endpoint " + shownEndpoint(text) + " must be an https URL with a host");
       return null;
     }
     if ("http".equalsIgnoreCase(scheme) && !Loopback.isLoopback(uri.getHost())) {
-      problem(node, path, "endpoint " + shown(text) + " is plain http to a host that is not loopback;"
+      problem(node, path, "endpoint " + shownEndpoint(text) + " is plain http to a host that is not loopback;"
           + " use https (plain http only for 127.0.0.1, [::1] or localhost)");
       return null;
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      problem(node, path, "endpoint " + shown(text) + " must not have a query or fragment");
+      problem(node, path, "endpoint " + shownEndpoint(text) + " must not have a query or fragment");
       return null;
     }
     return uri;
@@ -379,6 +379,16 @@ public final class FleetFileParser {
     options.setCodePointLimit(MAX_CHARS);
     options.setProcessComments(false);
     return new Yaml(new SafeConstructor(options));
+  }
+
+  /**
+   * An endpoint as a message shows it: {@link #shown}, and nothing before its last {@code @}. A URL
+   * too broken to parse (a missing {@code :} after the scheme, say) can still carry
+   * {@code user:password@}, which must not reach a message.
+   */
+  static String shownEndpoint(String text) {
+    int at = text.lastIndexOf('@');
+    return at < 0 ? shown(text) : shown("(user info hidden)@" + text.substring(at + 1));
   }
 
   /** A value from the file as a message shows it: quoted, control characters escaped, bounded. */

@@ -150,6 +150,16 @@ class FleetFileParserTest {
     assertEquals(List.of("line 2: targets[0].endpoint: the endpoint must not carry user info"
         + " (user:password@host); credentials come from the environment"), e.problems());
     assertFalse(e.getMessage().contains("s3cret"));
+    // Found by FleetFileFuzzTest: a URL too broken to parse (no ':' after the scheme) was quoted whole.
+    FleetFileException broken = assertThrows(FleetFileException.class, () -> FleetFileParser.parse("""
+        targets:
+          - endpoint: https//admin:s3cret@gaussdb.example.com
+            project: %s
+            instances: [%s]
+        """.formatted(PROJECT, ID1), "fleet.yaml"));
+    assertEquals(List.of("line 2: targets[0].endpoint: endpoint \"(user info hidden)@gaussdb.example.com\" must be"
+        + " an https URL with a host"), broken.problems());
+    assertFalse(broken.getMessage().contains("s3cret"));
   }
 
   @Test

@@ -132,6 +132,9 @@ class WatchUnderFaultsTest extends ClientTestSupport {
       assertEquals(2, heard.of(SyncEvent.Type.TASK_APPEARED).size(), "the tasks were not announced again");
       assertTrue(watch.isRunning());
       assertEquals(0, watch.tracker().failedPolls());
+      System.out.printf("watch outage: %d poll_failed (503) then one recovered(failedPolls=%d), %d task_appeared in"
+          + " all, %d requests%n", failed.size(), recovered.get(0).failedPolls(),
+          heard.of(SyncEvent.Type.TASK_APPEARED).size(), requests.get());
     }
   }
 
@@ -173,6 +176,9 @@ class WatchUnderFaultsTest extends ClientTestSupport {
         assertFalse(failure.toString().contains(TOKEN));
       }
       assertTrue(a.isRunning() && b.isRunning());
+      System.out.printf("watch token supplier down: %d and %d poll_failed (CredentialsException), 0 requests sent"
+          + " meanwhile, both recovered%n", first.of(SyncEvent.Type.POLL_FAILED).size(),
+          second.of(SyncEvent.Type.POLL_FAILED).size());
     }
   }
 
@@ -209,6 +215,7 @@ class WatchUnderFaultsTest extends ClientTestSupport {
         + " \\d{8}T\\d{6}Z \\(this machine's clock is (19|20) min \\d+ s ahead of the gateway's, more than the"
         + " 15 minutes it allows\\): synchronize this machine's clock \\(NTP\\)"), e.getMessage());
     assertFalse(e.getMessage().contains(sk));
+    System.out.println("watch clock skew: " + e.getMessage());
 
     Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofHours(-3));
     StarRocksReplicationClient late = track(builder().retryPolicy(RetryPolicy.none())
@@ -271,6 +278,8 @@ class WatchUnderFaultsTest extends ClientTestSupport {
       stuck.set(false);
       heard.await("recovered", h -> !h.of(SyncEvent.Type.RECOVERED).isEmpty());
       assertTrue(watch.isRunning());
+      System.out.printf("watch stuck connection: 3 timed-out polls in %d ms (read timeout 300 ms), recovered%n",
+          tookMillis);
     }
   }
 }
