@@ -98,9 +98,10 @@ public final class FleetFileParser {
       root = yaml().compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       throw fail(at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark())
-          + "not valid YAML: " + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
+          + "not valid YAML: " + escaped(e.getProblem())
+          + (e.getContext() != null ? " (" + escaped(e.getContext()) + ")" : ""));
     } catch (YAMLException e) {
-      throw fail("line 1: not a usable YAML file: " + e.getMessage());
+      throw fail("line 1: not a usable YAML file: " + escaped(e.getMessage()));
     }
     if (root == null) {
       throw fail("line 1: the file is empty; it needs at least 'targets:'");
@@ -389,6 +390,25 @@ public final class FleetFileParser {
   static String shownEndpoint(String text) {
     int at = text.lastIndexOf('@');
     return at < 0 ? shown(text) : shown("(user info hidden)@" + text.substring(at + 1));
+  }
+
+  /**
+   * SnakeYAML's own words, which quote the character it stopped at raw (a NUL at the end of the
+   * input, a tab): control characters escaped, bounded, so a problem stays one line.
+   */
+  static String escaped(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    text.codePoints().limit(300).forEach(c -> {
+      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
   }
 
   /** A value from the file as a message shows it: quoted, control characters escaped, bounded. */

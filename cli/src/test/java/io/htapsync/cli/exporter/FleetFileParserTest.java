@@ -61,6 +61,14 @@ class FleetFileParserTest {
   }
 
   @Test
+  void snakeYamlsOwnWordsStayOneLine() {
+    // Found by FleetFileFuzzTest: for "%" SnakeYAML quotes the NUL it reads at the end of the input.
+    FleetFileException e = assertThrows(FleetFileException.class, () -> FleetFileParser.parse("%", "fleet.yaml"));
+    assertEquals(List.of("line 1: not valid YAML: expected alphabetic or numeric character, but found \\u0000(0)"
+        + " (while scanning a directive)"), e.problems());
+  }
+
+  @Test
   void unknownKeysAreNamedWithTheirLine() {
     FleetFileException e = assertThrows(FleetFileException.class, () -> FleetFileParser.parse("""
         interval: 30s
