@@ -100,7 +100,8 @@ public final class FleetFileParser {
       throw fail(at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark())
           + "not valid YAML: " + escaped(e.getProblem())
           + (e.getContext() != null ? " (" + escaped(e.getContext()) + ")" : ""));
-    } catch (YAMLException e) {
+    } catch (YAMLException | IllegalArgumentException e) {
+      // SnakeYAML also throws IllegalArgumentException, without a position (a tag such as "!A%a").
       throw fail("line 1: not a usable YAML file: " + escaped(e.getMessage()));
     }
     if (root == null) {

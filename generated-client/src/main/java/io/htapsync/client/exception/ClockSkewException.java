@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The gateway refused an AK/SK-signed request because its {@code X-Sdk-Date} is too far from the
  * gateway's own time (it allows 15 minutes either way): this machine's clock is wrong, not the keys.
- * The message says by how much, measured against the answer's {@code Date} header when it has one.
+ * The message says by how much, measured against the answer's {@code Date} header; without one, an
+ * answer saying the signature expired is taken for a skew.
  * Not retried: every later signature carries the same clock until it is corrected.
  */
 public class ClockSkewException extends ClientErrorException {
@@ -43,12 +44,12 @@ public class ClockSkewException extends ClientErrorException {
   @Override
   public String getMessage() {
     String how = skew == null
-        ? "the answer carried no Date header to measure the difference against"
+        ? "the gateway allows " + GATEWAY_TOLERANCE.toMinutes() + " minutes of difference; the answer had no"
+            + " Date header to measure this machine's clock against"
         : "this machine's clock is " + describe(skew.abs()) + (skew.isNegative() ? " behind" : " ahead of")
-            + " the gateway's";
+            + " the gateway's, more than the " + GATEWAY_TOLERANCE.toMinutes() + " minutes it allows";
     return super.getMessage() + "; clock skew: the gateway refused the AK/SK signature dated X-Sdk-Date "
-        + sdkDate + " (" + how + ", more than the " + GATEWAY_TOLERANCE.toMinutes()
-        + " minutes it allows): synchronize this machine's clock (NTP)";
+        + sdkDate + " (" + how + "): synchronize this machine's clock (NTP)";
   }
 
   private static String describe(Duration d) {
