@@ -23,8 +23,9 @@ class FleetFileFuzzTest {
   /** "line N: " then one line of text: what FleetFileException promises for each problem. */
   private static final Pattern PROBLEM = Pattern.compile("line [1-9][0-9]*: [^\\n\\r\\u0000-\\u001f]{1,1000}");
   private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
-  /** An endpoint's value as YAML or JSON writes it (other values, such as instance IDs, are not secret). */
-  private static final Pattern ENDPOINT_VALUE = Pattern.compile("endpoint[\"']?\\s*:\\s*[\"']?([^\\s\"',}\\]]+)");
+  /** An endpoint's value where YAML or JSON has it as a key (other text, such as instance IDs, is not secret). */
+  private static final Pattern ENDPOINT_VALUE = Pattern.compile(
+      "(?m)(?:^[ \\t-]*endpoint|[\"']endpoint[\"'])[ \\t]*:[ \\t]*[\"']?([^\\s\"',}\\]]+)");
   private static final Pattern USER_INFO = Pattern.compile("([^@/:]{1,100}):([^@/:]{6,100})@");
 
   @FuzzTest(maxDuration = "5m")
