@@ -6,7 +6,6 @@ import io.htapsync.client.auth.Credentials;
 import io.htapsync.client.internal.AbortingInterceptor;
 import io.htapsync.client.internal.CallExecutor;
 import io.htapsync.client.internal.ClientHeadersInterceptor;
-import io.htapsync.client.internal.HostGates;
 import io.htapsync.client.internal.HttpLogging;
 import io.htapsync.client.internal.ReplicationRequests;
 import io.htapsync.client.internal.ResponseDecoder;
@@ -58,7 +57,8 @@ import okhttp3.OkHttpClient;
  * <p>Every call runs one way: a {@link ListReplicationsRequest} (the overloads make one) becomes an
  * OkHttp request, the executor runs its attempts through the interceptors (headers, authentication),
  * and the decoder turns the answer into a checked {@link ReplicationPage}. A 429 with {@code
- * Retry-After} holds back every call of this client to that host until the time has passed;
+ * Retry-After} holds back every call of this client (and of clients sharing its {@link HostThrottle})
+ * to that host until the time has passed;
  * interrupting a thread in a blocking call cancels it ({@link
  * io.htapsync.client.exception.CallInterruptedException}); a {@link Builder#callListener listener}
  * hears of every attempt.
@@ -105,7 +105,8 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     this.http = http.build();
     this.requests = new ReplicationRequests(endpoint, projectId, language.headerValue());
     this.decoder = new ResponseDecoder(new Gson());
-    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock, b.timing, b.callListener, new HostGates());
+    this.executor = new CallExecutor(this.http, b.retryPolicy, b.clock, b.timing, b.callListener,
+        (b.hostThrottle != null ? b.hostThrottle : new HostThrottle()).gates());
   }
 
   public static Builder builder() {
@@ -292,6 +293,7 @@ public final class StarRocksReplicationClient implements AutoCloseable {
     private Consumer<String> logSink;
     private Timing timing = Timing.SYSTEM;
     private CallListener callListener = CallListener.NONE;
+    private HostThrottle hostThrottle;
 
     private Builder() {}
 
@@ -404,6 +406,16 @@ public final class StarRocksReplicationClient implements AutoCloseable {
      */
     public Builder callListener(CallListener listener) {
       this.callListener = Objects.requireNonNull(listener, "callListener");
+      return this;
+    }
+
+    /**
+     * Shares where a 429's {@code Retry-After} holds calls back with the other clients given the same
+     * {@link HostThrottle}: a fleet's clients then slow down together on a throttled host. Default: a
+     * throttle of this client's own.
+     */
+    public Builder hostThrottle(HostThrottle throttle) {
+      this.hostThrottle = Objects.requireNonNull(throttle, "hostThrottle");
       return this;
     }
 

@@ -21,10 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class AsyncDeadlineTimerTest extends ClientTestSupport {
 
-  /** Real timers, counting the cancellable ones that were neither called off nor run yet. */
+  /** Real timers, counting those that were neither called off nor run yet. */
   static final class CountingTiming implements Timing {
     final AtomicInteger outstanding = new AtomicInteger();
-    final AtomicInteger uncancellable = new AtomicInteger();
 
     @Override
     public long nanoTime() {
@@ -37,16 +36,10 @@ class AsyncDeadlineTimerTest extends ClientTestSupport {
     }
 
     @Override
-    public void schedule(Duration delay, Runnable task) {
-      uncancellable.incrementAndGet();
-      Timing.SYSTEM.schedule(delay, task);
-    }
-
-    @Override
-    public Runnable scheduleCancellable(Duration delay, Runnable task) {
+    public Runnable schedule(Duration delay, Runnable task) {
       outstanding.incrementAndGet();
       AtomicBoolean settled = new AtomicBoolean();
-      Runnable cancel = Timing.SYSTEM.scheduleCancellable(delay, () -> {
+      Runnable cancel = Timing.SYSTEM.schedule(delay, () -> {
         if (settled.compareAndSet(false, true)) {
           outstanding.decrementAndGet();
         }
@@ -76,15 +69,14 @@ class AsyncDeadlineTimerTest extends ClientTestSupport {
     assertThrows(Exception.class, failed::join);
 
     assertEquals(0, timing.outstanding.get(), "deadline timers still pending after their calls ended");
-    assertEquals(0, timing.uncancellable.get(), "no deadline timer that cannot be called off");
   }
 
   @Test
   void theSystemTimerRunsWhatIsDueAndNeverWhatWasCalledOff() throws Exception {
     CountDownLatch ran = new CountDownLatch(1);
     AtomicBoolean cancelledRan = new AtomicBoolean();
-    Runnable cancel = Timing.SYSTEM.scheduleCancellable(Duration.ofMillis(50), () -> cancelledRan.set(true));
-    Timing.SYSTEM.scheduleCancellable(Duration.ofMillis(50), ran::countDown);
+    Runnable cancel = Timing.SYSTEM.schedule(Duration.ofMillis(50), () -> cancelledRan.set(true));
+    Timing.SYSTEM.schedule(Duration.ofMillis(50), ran::countDown);
     cancel.run();
     assertTrue(ran.await(10, TimeUnit.SECONDS), "the task not called off ran");
     Thread.sleep(100);

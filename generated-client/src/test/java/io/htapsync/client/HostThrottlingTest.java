@@ -127,6 +127,24 @@ class HostThrottlingTest extends ClientTestSupport {
     assertEquals(0, client().listReplications(instance(1)).totalCount(), "another client is not held back");
   }
 
+  @Test
+  void clientsSharingAHostThrottleAreHeldBackTogether() throws Exception {
+    server.enqueue(json(429, THROTTLED).setHeader("Retry-After", "3600"));
+    server.enqueue(ok(pageBody(0, 0, 0)));
+    HostThrottle fleet = new HostThrottle();
+    StarRocksReplicationClient projectA = track(builder().hostThrottle(fleet).retryPolicy(RetryPolicy.none()).build());
+    StarRocksReplicationClient projectB = track(builder().hostThrottle(fleet).retryPolicy(RetryPolicy.none())
+        .projectId("0123456789abcdef0123456789abcdef").build());
+    assertThrows(ThrottledException.class, () -> projectA.listReplications(instance(0)));
+    ThrottledException held = assertThrows(ThrottledException.class, () -> projectB.listReplications(instance(1)));
+    assertEquals("APIGW.0308", held.errorCode());
+    Throwable async = assertThrows(Exception.class,
+        () -> projectB.listReplicationsAsync(instance(2)).get(5, TimeUnit.SECONDS)).getCause();
+    assertTrue(async instanceof ThrottledException, String.valueOf(async));
+    assertEquals(1, server.getRequestCount(), "the other project's calls never reached the throttled host");
+    assertEquals(0, client().listReplications(instance(3)).totalCount(), "a client with its own throttle goes on");
+  }
+
   private static String instance(int i) {
     return String.format("%032xin07", i);
   }

@@ -29,8 +29,8 @@ public final class ManualTiming implements Timing {
   }
 
   @Override
-  public void schedule(Duration delay, Runnable task) {
-    Timing.SYSTEM.schedule(delay, task);
+  public Runnable schedule(Duration delay, Runnable task) {
+    return Timing.SYSTEM.schedule(delay, task);
   }
 
   /** Moves the clock on, as time spent elsewhere would. */

@@ -2,6 +2,7 @@ package io.htapsync.cli.exporter;
 
 import io.htapsync.micrometer.MicrometerCallListener;
 import io.htapsync.client.listener.CallListener;
+import io.htapsync.client.HostThrottle;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.micrometer.ReplicationMetrics;
@@ -23,7 +24,8 @@ import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
 /**
- * A running exporter: the fleet's clients on one shared OkHttp dispatcher, the {@link FleetPoller},
+ * A running exporter: the fleet's clients on one shared OkHttp dispatcher and one {@link HostThrottle},
+ * the {@link FleetPoller},
  * the meters and the {@link MetricsServer}. Everything is checked and built before anything starts
  * (a bad credential or a taken port stops it with nothing running); {@link #close()} stops it all.
  */
@@ -80,6 +82,9 @@ public final class Exporter implements AutoCloseable {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       // Every client reports its calls and retries into the same registry that /metrics renders.
       MicrometerCallListener calls = new MicrometerCallListener(registry);
+      // One client per target (project), one throttle for all: a 429 from a regional host slows the
+      // whole fleet's polls to it, not only the project that met it.
+      HostThrottle throttle = new HostThrottle();
       List<FleetPoller.Watched> watched = new ArrayList<>();
       for (int i = 0; i < fleet.targets().size(); i++) {
         FleetFile.Target target = fleet.targets().get(i);
@@ -88,7 +93,7 @@ public final class Exporter implements AutoCloseable {
         if (mine.isEmpty()) {
           continue;
         }
-        StarRocksReplicationClient client = client(target, i, http, calls, settings);
+        StarRocksReplicationClient client = client(target, i, http, calls, throttle, settings);
         clients.add(client);
         mine.forEach(id -> watched.add(new FleetPoller.Watched(target.projectId(), id, client)));
       }
@@ -145,10 +150,11 @@ public final class Exporter implements AutoCloseable {
   }
 
   private static StarRocksReplicationClient client(FleetFile.Target target, int index, OkHttpClient http,
-      CallListener calls, Settings settings) {
+      CallListener calls, HostThrottle throttle, Settings settings) {
     StarRocksReplicationClient.Builder builder = StarRocksReplicationClient.builder()
         .okHttpClient(http)
         .callListener(calls)
+        .hostThrottle(throttle)
         .projectId(target.projectId());
     if (target.endpoint() != null) {
       builder.endpoint(target.endpoint());

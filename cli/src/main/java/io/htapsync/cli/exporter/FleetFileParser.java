@@ -98,9 +98,11 @@ public final class FleetFileParser {
       root = yaml().compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       throw fail(at(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark())
-          + "not valid YAML: " + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : ""));
-    } catch (YAMLException e) {
-      throw fail("line 1: not a usable YAML file: " + e.getMessage());
+          + "not valid YAML: " + escaped(e.getProblem())
+          + (e.getContext() != null ? " (" + escaped(e.getContext()) + ")" : ""));
+    } catch (YAMLException | IllegalArgumentException e) {
+      // SnakeYAML also throws IllegalArgumentException, without a position (a tag such as "!A%a").
+      throw fail("line 1: not a usable YAML file: " + escaped(e.getMessage()));
     }
     if (root == null) {
       throw fail("line 1: the file is empty; it needs at least 'targets:'");
@@ -244,16 +246,16 @@ public final class FleetFileParser {
     String scheme = uri.getScheme();
     if (uri.getHost() == null || scheme == null
         || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
-      problem(node, path, "endpoint " + shown(text) + " must be an https URL with a host");
+      problem(node, path, "endpoint " + shownEndpoint(text) + " must be an https URL with a host");
       return null;
     }
     if ("http".equalsIgnoreCase(scheme) && !Loopback.isLoopback(uri.getHost())) {
-      problem(node, path, "endpoint " + shown(text) + " is plain http to a host that is not loopback;"
+      problem(node, path, "endpoint " + shownEndpoint(text) + " is plain http to a host that is not loopback;"
           + " use https (plain http only for 127.0.0.1, [::1] or localhost)");
       return null;
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      problem(node, path, "endpoint " + shown(text) + " must not have a query or fragment");
+      problem(node, path, "endpoint " + shownEndpoint(text) + " must not have a query or fragment");
       return null;
     }
     return uri;
@@ -379,6 +381,35 @@ public final class FleetFileParser {
     options.setCodePointLimit(MAX_CHARS);
     options.setProcessComments(false);
     return new Yaml(new SafeConstructor(options));
+  }
+
+  /**
+   * An endpoint as a message shows it: {@link #shown}, and nothing before its last {@code @}. A URL
+   * too broken to parse (a missing {@code :} after the scheme, say) can still carry
+   * {@code user:password@}, which must not reach a message.
+   */
+  static String shownEndpoint(String text) {
+    int at = text.lastIndexOf('@');
+    return at < 0 ? shown(text) : shown("(user info hidden)@" + text.substring(at + 1));
+  }
+
+  /**
+   * SnakeYAML's own words, which quote the character it stopped at raw (a NUL at the end of the
+   * input, a tab): control characters escaped, bounded, so a problem stays one line.
+   */
+  static String escaped(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    text.codePoints().limit(300).forEach(c -> {
+      if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+        b.append(String.format("\\u%04x", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return b.toString();
   }
 
   /** A value from the file as a message shows it: quoted, control characters escaped, bounded. */

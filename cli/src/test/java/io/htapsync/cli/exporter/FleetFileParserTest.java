@@ -61,6 +61,14 @@ class FleetFileParserTest {
   }
 
   @Test
+  void snakeYamlsOwnWordsStayOneLine() {
+    // Found by FleetFileFuzzTest: for "%" SnakeYAML quotes the NUL it reads at the end of the input.
+    FleetFileException e = assertThrows(FleetFileException.class, () -> FleetFileParser.parse("%", "fleet.yaml"));
+    assertEquals(List.of("line 1: not valid YAML: expected alphabetic or numeric character, but found \\u0000(0)"
+        + " (while scanning a directive)"), e.problems());
+  }
+
+  @Test
   void unknownKeysAreNamedWithTheirLine() {
     FleetFileException e = assertThrows(FleetFileException.class, () -> FleetFileParser.parse("""
         interval: 30s
@@ -150,6 +158,16 @@ class FleetFileParserTest {
     assertEquals(List.of("line 2: targets[0].endpoint: the endpoint must not carry user info"
         + " (user:password@host); credentials come from the environment"), e.problems());
     assertFalse(e.getMessage().contains("s3cret"));
+    // Found by FleetFileFuzzTest: a URL too broken to parse (no ':' after the scheme) was quoted whole.
+    FleetFileException broken = assertThrows(FleetFileException.class, () -> FleetFileParser.parse("""
+        targets:
+          - endpoint: https//admin:s3cret@gaussdb.example.com
+            project: %s
+            instances: [%s]
+        """.formatted(PROJECT, ID1), "fleet.yaml"));
+    assertEquals(List.of("line 2: targets[0].endpoint: endpoint \"(user info hidden)@gaussdb.example.com\" must be"
+        + " an https URL with a host"), broken.problems());
+    assertFalse(broken.getMessage().contains("s3cret"));
   }
 
   @Test

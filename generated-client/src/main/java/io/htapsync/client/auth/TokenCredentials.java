@@ -1,6 +1,7 @@
 package io.htapsync.client.auth;
 
 import io.htapsync.client.exception.CredentialsException;
+import io.htapsync.client.internal.Snippets;
 import java.time.Clock;
 import java.util.function.Supplier;
 import okhttp3.Request;
@@ -38,7 +39,15 @@ final class TokenCredentials extends Credentials {
   }
 
   private String currentToken() {
-    String token = tokenSupplier.get();
+    String token;
+    try {
+      token = tokenSupplier.get();
+    } catch (RuntimeException e) {
+      // Named as the supplier's failure (not a stray exception from inside the client); its message
+      // is the supplier's own words, bounded to one line.
+      throw new CredentialsException("the token supplier failed: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + Snippets.excerpt(e.getMessage(), 200)), e);
+    }
     if (token == null || token.isBlank()) {
       throw new CredentialsException("the token supplier returned a null or blank token");
     }

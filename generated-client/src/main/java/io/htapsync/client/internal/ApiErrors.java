@@ -46,6 +46,10 @@ public final class ApiErrors {
       return new ThrottledException(code, message, requestId, snippet, retryAfter);
     }
     if (status >= 400 && status < 500) {
+      ClientErrorException skew = ClockSkew.detect(response, code, message, requestId, snippet);
+      if (skew != null) {
+        return skew;
+      }
       return new ClientErrorException(status, code, message, requestId, snippet);
     }
     if (status >= 500 && status < 600) {

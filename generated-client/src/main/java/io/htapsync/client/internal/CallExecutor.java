@@ -156,9 +156,9 @@ public final class CallExecutor {
     // An attempt's own timeout only starts when OkHttp's dispatcher runs it (5 per host at once), so
     // a queued call could outlive the deadline: this timer ends the whole call on time regardless.
     // The timer holds the call weakly: a finished call nobody references is not kept for the deadline.
-    // Called off when the call ends, so that the timer's queue does not grow with the call rate.
+    // The call's end cancels the timer, so the timer queue holds only the calls in flight.
     WeakReference<AsyncAttempts<T>> weak = new WeakReference<>(attempts);
-    Runnable cancelDeadline = timing.scheduleCancellable(policy.deadline(), () -> {
+    Runnable cancelDeadline = timing.schedule(policy.deadline(), () -> {
       AsyncAttempts<T> pending = weak.get();
       if (pending != null) {
         pending.deadlinePassed();

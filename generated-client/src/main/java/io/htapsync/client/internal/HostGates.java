@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import okhttp3.HttpUrl;
 
 /**
- * A "not before" time per host, shared by all calls of one client. A 429 with {@code Retry-After}
+ * A "not before" time per host, shared by all calls of the clients that share one {@code
+ * HostThrottle} (by default, of one client). A 429 with {@code Retry-After}
  * from a regional host means the host is throttling this caller, not one instance's call: every
  * call to that host, sync or async, first attempt or retry, waits until the time has passed, so a
  * fleet of polls slows down together instead of each one hammering on until its own 429. Thread-safe.

@@ -2,6 +2,7 @@ package io.htapsync.client.sync;
 
 import io.htapsync.client.exception.ApiException;
 import io.htapsync.client.exception.ClientErrorException;
+import io.htapsync.client.exception.CredentialsException;
 import io.htapsync.client.exception.HtapSyncException;
 import io.htapsync.client.exception.InconsistentPagingException;
 import io.htapsync.client.exception.ResponseDecodingException;
@@ -21,12 +22,13 @@ final class PollFailures {
 
   /**
    * True for outages and throttling (network failures, 429, 5xx), pages that changed while being
-   * read, and bodies that could not be decoded (a proxy's page served as 200). False for answers a
-   * later poll would repeat: 4xx such as 400 {@code DBS.200022}, 401 and 403, missing credentials,
-   * a closed client, bugs.
+   * read, bodies that could not be decoded (a proxy's page served as 200), and a token supplier that
+   * failed (an IAM outage: the next poll asks it again). False for answers a later poll would repeat:
+   * 4xx such as 400 {@code DBS.200022}, 401 and 403 (a clock skew among them), a closed client, bugs.
    */
   static boolean isRetryable(Throwable failure) {
-    if (failure instanceof ThrottledException) {
+    if (failure instanceof ThrottledException || failure instanceof CredentialsException) {
+      // Credentials are read when the client is built; at poll time only a supplier can fail.
       return true;
     }
     if (failure instanceof ClientErrorException) {

@@ -15,7 +15,7 @@ public interface SyncListener {
 
   /**
    * The watch ended by itself: a non-retryable error (a 400 such as {@code DBS.200022}, 401, 403,
-   * bad credentials, a closed client), or this listener threw. Not called after {@code close()}.
+   * a clock the gateway refuses, a closed client), or this listener threw. Not called after {@code close()}.
    */
   default void onStopped(Throwable cause) {}
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A running watch of one instance: polls it and tells a {@link SyncListener} what changed, until
  * {@link #close()}. Failed polls are reported ({@code poll_failed}) and retried with a capped,
- * jittered backoff; the watch outlives any outage. Only a non-retryable error (400 {@code
- * DBS.200022}, 401, 403, bad credentials, a closed client) or a listener that throws ends it by
- * itself, reported to {@link SyncListener#onStopped} and through {@link #termination()}.
+ * jittered backoff; the watch outlives any outage, throttling, or a token supplier that fails for a
+ * while. Only a non-retryable error (400 {@code DBS.200022}, 401, 403, a clock the gateway refuses, a
+ * closed client) or a listener that throws ends it by itself, reported to {@link SyncListener#onStopped} and through {@link #termination()}.
  *
  * <p>It holds the last snapshot only, so memory stays flat however long it runs. No thread of its
  * own waits: polls are timer tasks and asynchronous calls.

@@ -22,7 +22,7 @@ final class SystemPollTimer implements PollTimer {
 
   @Override
   public Scheduled schedule(Runnable task, Duration delay) {
-    // Cancelled entries leave the shared delayer at once, so a cancelled poll holds nothing.
-    return Timing.SYSTEM.scheduleCancellable(delay, task)::run;
+    // The transport's shared timer: a cancelled poll leaves its queue at once and holds nothing.
+    return Timing.SYSTEM.schedule(delay, task)::run;
   }
 }
