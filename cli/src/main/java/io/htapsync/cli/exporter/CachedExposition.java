@@ -58,6 +58,7 @@ public final class CachedExposition implements MetricsServer.Exposition, AutoClo
   private boolean closed;
   private long lastStartNanos = System.nanoTime();
   private long gapNanos;
+  private long renderings;
 
   /** One format's latest rendering; null until a scrape first asks for the format. */
   private static final class Format {
@@ -133,6 +134,7 @@ public final class CachedExposition implements MetricsServer.Exposition, AutoClo
 
   /** The next rendering starts no sooner than the cost factor times this one's duration after its start. */
   private void spaceAfterLocked(long startNanos) {
+    renderings++;
     lastStartNanos = startNanos;
     gapNanos = Math.min(maxIntervalNanos, (System.nanoTime() - startNanos) * costFactor);
   }
@@ -166,6 +168,11 @@ public final class CachedExposition implements MetricsServer.Exposition, AutoClo
     Format f = asOpenMetrics ? openMetrics : text;
     f.gzipWanted = true;
     return latest(f).gzipped();
+  }
+
+  /** Renderings so far (each may hold both formats); for the benchmarks, to show that renderings went on. */
+  public synchronized long renderings() {
+    return renderings;
   }
 
   /** Stops the background rendering; scrapes still get the last rendering. */
