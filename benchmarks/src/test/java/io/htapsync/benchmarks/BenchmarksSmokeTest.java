@@ -106,14 +106,19 @@ class BenchmarksSmokeTest {
 
   @Test
   void renderScrapesEveryTaskThroughTheMetricsServer() throws Exception {
-    Map<String, String> result = MetricsRenderMeasurement.measure(20, 2, 0, 3);
+    Map<String, String> result = MetricsRenderMeasurement.measure(20, 2, 0, 30);
 
     assertEquals("10", result.get("render.instances"));
     // 8 series a task (synced, stalled, progress, the stage set), and catch-up progress while one runs.
     assertTrue(Long.parseLong(result.get("render.taskSeries")) >= 20 * 8, result.toString());
-    for (String run : new String[] {"fresh", "openMetrics", "cached", "renderOnly"}) {
+    for (String run : new String[] {"synchronous", "background", "backgroundOpenMetrics", "backgroundGzip", "render",
+        "collect", "gzip"}) {
       assertTrue(Double.parseDouble(result.get("render." + run + ".p99Millis")) > 0, result.toString());
     }
+    // The background cases ran while polls changed the meters, and renderings went on meanwhile.
+    assertTrue(Long.parseLong(result.get("render.background.polls")) > 0, result.toString());
+    assertTrue(Long.parseLong(result.get("render.background.renderings")) > 0, result.toString());
+    assertTrue(Double.parseDouble(result.get("render.servedAge.maxMillis")) >= 0, result.toString());
   }
 
   @Test

@@ -11,35 +11,59 @@ import io.htapsync.micrometer.MicrometerCallListener;
 import io.htapsync.micrometer.ReplicationMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code GET /metrics} of an exporter whose meters hold {@code tasks} tasks ({@code tasksPerInstance}
  * per instance), timed at the scraper: request sent to body read, over loopback HTTP, through the real
- * {@link MetricsServer} and {@link CachedExposition}. The meters are filled the way the exporter fills
- * them: a real client polls each instance from a loopback server and {@link ReplicationMetrics} takes
- * the snapshots, beside a {@link MicrometerCallListener}, in one {@link PrometheusMeterRegistry}.
+ * {@link MetricsServer}. The meters are filled the way the exporter fills them: a real client polls each
+ * instance from a loopback server and {@link ReplicationMetrics} takes the snapshots, beside a
+ * {@link MicrometerCallListener}, in one {@link PrometheusMeterRegistry}.
  *
- * <p>Three cases: {@code fresh} marks the meters changed before every scrape, so each one renders the
- * whole registry (the exporter's worst case: a poll ended since the last scrape); {@code openMetrics}
- * is the same in the format Prometheus asks for first; {@code cached} scrapes with no change between
- * (the scrape storm case); {@code renderOnly} times the rendering alone, without HTTP. Prints {@code key=value} lines for the report. Usage:
+ * <p>Cases, in this order:
+ * <ul>
+ *   <li>{@code synchronous}: every scrape renders the whole registry (the exporter before rendering
+ *       moved off the scrape path, and its worst case then: a poll ended since the last scrape);
+ *   <li>{@code background}, {@code backgroundOpenMetrics}, {@code backgroundGzip}: the exporter's
+ *       {@link CachedExposition} with its background renderer, while a poller thread goes on polling
+ *       instances ({@value #POLLS_PER_SECOND} a second, each followed by {@code changed()}, as the
+ *       {@code FleetPoller} does), so renderings run during the scrapes; text 0.0.4, OpenMetrics, and
+ *       OpenMetrics with {@code Accept-Encoding: gzip} (what Prometheus asks for). For {@code background} the
+ *       age of what was served is measured too: now minus the newest
+ *       {@code htapsync_poll_last_success_timestamp_seconds} in the body (a poll's own time included);
+ *   <li>{@code render}: Micrometer's scrape alone (text, no HTTP, no poller); {@code collect}, the
+ *       registry's snapshots alone (the rest of {@code render} is the text writer); {@code gzip} of it.
+ * </ul>
+ * Prints {@code key=value} lines for the report. Usage:
  * {@code MetricsRenderMeasurement [tasks [tasksPerInstance [warmupScrapes [timedScrapes]]]]}, default
  * {@code 10000 10 100 400}.
  */
 public final class MetricsRenderMeasurement {
+  static final int POLLS_PER_SECOND = 100;
+  private static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   private static final String OPENMETRICS_ACCEPT = "application/openmetrics-text; version=1.0.0";
+  private static final String LAST_SUCCESS = "htapsync_poll_last_success_timestamp_seconds{";
 
   private MetricsRenderMeasurement() {}
 
@@ -53,7 +77,8 @@ public final class MetricsRenderMeasurement {
 
   /**
    * @return render.* figures: tasks, instances, series (task series, and all samples), bytes, then for
-   *     each case (fresh, openMetrics, cached, renderOnly) p50Millis, p99Millis, maxMillis over the timed scrapes
+   *     each case p50Millis, p99Millis, maxMillis over the timed scrapes (or renderings), the polls and
+   *     renderings during the background cases, and the served data's age
    * @throws IllegalStateException when a scrape does not show every task
    */
   public static Map<String, String> measure(int tasks, int tasksPerInstance, int warmupScrapes, int timedScrapes)
@@ -65,7 +90,8 @@ public final class MetricsRenderMeasurement {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ReplicationMetrics metrics = new ReplicationMetrics();
     metrics.bindTo(registry);
-    CachedExposition exposition = new CachedExposition(registry);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    List<String> ids = FleetScanMeasurement.instanceIds(instances);
     try (LoopbackHttpServer server = LoopbackHttpServer.start(new LatencyResponder(Duration.ZERO, tasksPerInstance));
         StarRocksReplicationClient client = StarRocksReplicationClient.builder()
             .endpoint(server.baseUri())
@@ -74,17 +100,16 @@ public final class MetricsRenderMeasurement {
             .credentials(Credentials.token("benchmark-token-0123456789"))
             .callListener(new MicrometerCallListener(registry))
             .build();
-        MetricsServer metricsServer = MetricsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            exposition, null)) {
-      for (String id : FleetScanMeasurement.instanceIds(instances)) {
-        long start = System.nanoTime();
-        SyncSnapshot snapshot = client.snapshot(id);
-        metrics.pollSucceeded(FleetScanMeasurement.PROJECT, snapshot, Duration.ofNanos(System.nanoTime() - start));
+        CachedExposition exposition = new CachedExposition(registry);
+        MetricsServer served = MetricsServer.start(loopback, exposition, null);
+        MetricsServer synchronous = MetricsServer.start(loopback, openMetrics -> scrape(registry, openMetrics), null)) {
+      for (String id : ids) {
+        poll(client, metrics, id);
       }
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      URI uri = URI.create("http://127.0.0.1:" + metricsServer.address().getPort() + "/metrics");
-      byte[] body = get(http, uri, null);
-      String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+      URI uri = uri(served);
+      byte[] body = get(http, uri, null, false);
+      String text = new String(body, StandardCharsets.UTF_8);
       long taskSeries = text.lines().filter(l -> l.startsWith("htapsync_task_")).count();
       long samples = text.lines().filter(l -> !l.isEmpty() && !l.startsWith("#")).count();
       long synced = text.lines().filter(l -> l.startsWith("htapsync_task_synced{")).count();
@@ -99,30 +124,103 @@ public final class MetricsRenderMeasurement {
       result.put("render.samples", Long.toString(samples));
       result.put("render.bytes", Integer.toString(body.length));
       result.put("render.timedScrapes", Integer.toString(timedScrapes));
-      time(result, "fresh", http, uri, null, exposition, true, warmupScrapes, timedScrapes, body.length);
-      time(result, "openMetrics", http, uri, OPENMETRICS_ACCEPT, exposition, true, warmupScrapes, timedScrapes, 0);
-      time(result, "cached", http, uri, null, exposition, false, warmupScrapes, timedScrapes, body.length);
-      renderOnly(result, exposition, warmupScrapes, timedScrapes);
+      int minimum = body.length * 9 / 10; // values change between scrapes, and with them a few digits
+      time(result, "synchronous", http, uri(synchronous), null, false, warmupScrapes, timedScrapes, minimum, null);
+
+      long renderingsBefore;
+      long pollsDuring;
+      double[] ages = new double[timedScrapes];
+      try (Poller poller = Poller.start(client, metrics, exposition, ids)) {
+        // The first scrape of each form renders it on the scrape's thread; from then on the background does.
+        get(http, uri, null, false);
+        get(http, uri, OPENMETRICS_ACCEPT, true);
+        renderingsBefore = exposition.renderings();
+        long pollsBefore = poller.polls();
+        long start = System.nanoTime();
+        time(result, "background", http, uri, null, false, warmupScrapes, timedScrapes, minimum, ages);
+        time(result, "backgroundOpenMetrics", http, uri, OPENMETRICS_ACCEPT, false, warmupScrapes, timedScrapes,
+            minimum, null);
+        time(result, "backgroundGzip", http, uri, OPENMETRICS_ACCEPT, true, warmupScrapes, timedScrapes, minimum,
+            null);
+        result.put("render.background.seconds", fixed((System.nanoTime() - start) / 1e9));
+        pollsDuring = poller.polls() - pollsBefore;
+      }
+      result.put("render.background.polls", Long.toString(pollsDuring));
+      result.put("render.background.renderings", Long.toString(exposition.renderings() - renderingsBefore));
+      Arrays.sort(ages);
+      result.put("render.servedAge.p50Millis", fixed(percentile(ages, 50)));
+      result.put("render.servedAge.p99Millis", fixed(percentile(ages, 99)));
+      result.put("render.servedAge.maxMillis", fixed(ages[ages.length - 1]));
+      result.put("render.gzipBytes", Integer.toString(get(http, uri, OPENMETRICS_ACCEPT, true).length));
+      renderCost(result, registry, warmupScrapes, timedScrapes);
       return result;
     }
   }
 
+  private static void poll(StarRocksReplicationClient client, ReplicationMetrics metrics, String id) {
+    long start = System.nanoTime();
+    SyncSnapshot snapshot = client.snapshot(id);
+    metrics.pollSucceeded(FleetScanMeasurement.PROJECT, snapshot, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Polls the instances in turn at a fixed rate, each poll followed by {@code changed()}, as the exporter's poller does. */
+  private static final class Poller implements AutoCloseable {
+    private final Thread thread;
+    private final AtomicLong polls = new AtomicLong();
+    private volatile boolean stop;
+
+    private Poller(StarRocksReplicationClient client, ReplicationMetrics metrics, CachedExposition exposition,
+        List<String> ids) {
+      thread = new Thread(() -> {
+        long period = 1_000_000_000L / POLLS_PER_SECOND;
+        long next = System.nanoTime();
+        for (int i = 0; !stop; i++) {
+          poll(client, metrics, ids.get(i % ids.size()));
+          exposition.changed();
+          polls.incrementAndGet();
+          next += period;
+          LockSupport.parkNanos(next - System.nanoTime());
+        }
+      }, "benchmark-poller");
+      thread.setDaemon(true);
+    }
+
+    static Poller start(StarRocksReplicationClient client, ReplicationMetrics metrics, CachedExposition exposition,
+        List<String> ids) {
+      Poller p = new Poller(client, metrics, exposition, ids);
+      p.thread.start();
+      return p;
+    }
+
+    long polls() {
+      return polls.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop = true;
+      thread.join(10_000);
+    }
+  }
+
   private static void time(Map<String, String> result, String name, HttpClient http, URI uri, String accept,
-      CachedExposition exposition, boolean changeEachTime, int warmup, int timed, int expectedBytes)
-      throws IOException, InterruptedException {
+      boolean gzip, int warmup, int timed, int minimumBytes, double[] ages) throws IOException, InterruptedException {
     double[] millis = new double[timed];
     for (int i = -warmup; i < timed; i++) {
-      if (changeEachTime) {
-        exposition.changed();
-      }
       long start = System.nanoTime();
-      byte[] body = get(http, uri, accept);
+      byte[] body = get(http, uri, accept, gzip);
       long nanos = System.nanoTime() - start;
-      if (expectedBytes > 0 && body.length != expectedBytes) {
-        throw new IllegalStateException(name + ": a scrape of " + body.length + " bytes, expected " + expectedBytes);
+      long nowMillis = System.currentTimeMillis();
+      byte[] plain = gzip ? gunzip(body) : body;
+      if (plain.length < minimumBytes) {
+        throw new IllegalStateException(name + ": a scrape of " + plain.length + " bytes, expected " + minimumBytes
+            + " at least");
       }
       if (i >= 0) {
         millis[i] = nanos / 1e6;
+        if (ages != null) {
+          ages[i] = nowMillis - newestLastSuccessMillis(plain);
+        }
       }
     }
     Arrays.sort(millis);
@@ -131,21 +229,65 @@ public final class MetricsRenderMeasurement {
     result.put("render." + name + ".maxMillis", fixed(millis[millis.length - 1]));
   }
 
-  /** The rendering alone, without HTTP: how much of a fresh scrape is Micrometer's scrape itself. */
-  private static void renderOnly(Map<String, String> result, CachedExposition exposition, int warmup, int timed) {
-    double[] millis = new double[timed];
+  /** The newest poll success the exposition shows, in epoch milliseconds. */
+  static long newestLastSuccessMillis(byte[] exposition) {
+    String text = new String(exposition, StandardCharsets.UTF_8);
+    double newest = Double.NaN;
+    for (int at = text.indexOf(LAST_SUCCESS); at >= 0; at = text.indexOf(LAST_SUCCESS, at + 1)) {
+      int end = text.indexOf('\n', at);
+      double seconds = Double.parseDouble(text.substring(text.lastIndexOf(' ', end) + 1, end));
+      newest = Double.isNaN(newest) ? seconds : Math.max(newest, seconds);
+    }
+    if (Double.isNaN(newest)) {
+      throw new IllegalStateException("no " + LAST_SUCCESS + " in the exposition");
+    }
+    return Math.round(newest * 1000);
+  }
+
+  /**
+   * The rendering itself, without HTTP: Micrometer's whole scrape of the text format, the registry's
+   * collect alone (what is left of the scrape is the text writer), and gzip of the result.
+   */
+  private static void renderCost(Map<String, String> result, PrometheusMeterRegistry registry, int warmup,
+      int timed) {
+    double[][] millis = new double[3][timed];
+    long collected = 0;
     for (int i = -warmup; i < timed; i++) {
-      exposition.changed();
-      long start = System.nanoTime();
-      exposition.render(false);
+      long t0 = System.nanoTime();
+      byte[] rendered = scrape(registry, false);
+      long t1 = System.nanoTime();
+      MetricSnapshots snapshots = registry.getPrometheusRegistry().scrape();
+      long t2 = System.nanoTime();
+      MetricsServer.gzip(rendered);
+      long t3 = System.nanoTime();
+      collected += snapshots.size();
       if (i >= 0) {
-        millis[i] = (System.nanoTime() - start) / 1e6;
+        millis[0][i] = (t1 - t0) / 1e6;
+        millis[1][i] = (t2 - t1) / 1e6;
+        millis[2][i] = (t3 - t2) / 1e6;
       }
     }
-    Arrays.sort(millis);
-    result.put("render.renderOnly.p50Millis", fixed(percentile(millis, 50)));
-    result.put("render.renderOnly.p99Millis", fixed(percentile(millis, 99)));
-    result.put("render.renderOnly.maxMillis", fixed(millis[millis.length - 1]));
+    if (collected == 0) {
+      throw new IllegalStateException("the registry collected no metric");
+    }
+    String[] names = {"render", "collect", "gzip"};
+    for (int k = 0; k < names.length; k++) {
+      Arrays.sort(millis[k]);
+      result.put("render." + names[k] + ".p50Millis", fixed(percentile(millis[k], 50)));
+      result.put("render." + names[k] + ".p99Millis", fixed(percentile(millis[k], 99)));
+      result.put("render." + names[k] + ".maxMillis", fixed(millis[k][timed - 1]));
+    }
+  }
+
+  /** Micrometer's scrape, as the exporter renders (and rendered on every scrape before). */
+  static byte[] scrape(PrometheusMeterRegistry registry, boolean openMetrics) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4 << 20);
+    try {
+      registry.scrape(out, openMetrics ? OPENMETRICS : TEXT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   /** Nearest rank of a sorted array. */
@@ -154,16 +296,35 @@ public final class MetricsRenderMeasurement {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
-  private static byte[] get(HttpClient http, URI uri, String accept) throws IOException, InterruptedException {
+  private static URI uri(MetricsServer server) {
+    return URI.create("http://127.0.0.1:" + server.address().getPort() + "/metrics");
+  }
+
+  private static byte[] get(HttpClient http, URI uri, String accept, boolean gzip)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     if (accept != null) {
       request.header("Accept", accept);
+    }
+    if (gzip) {
+      request.header("Accept-Encoding", "gzip");
     }
     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("/metrics answered " + response.statusCode());
     }
+    if (gzip != response.headers().firstValue("Content-Encoding").map("gzip"::equals).orElse(false)) {
+      throw new IllegalStateException("/metrics answered with Content-Encoding "
+          + response.headers().firstValue("Content-Encoding").orElse("(none)") + " to Accept-Encoding "
+          + (gzip ? "gzip" : "(none)"));
+    }
     return response.body();
+  }
+
+  private static byte[] gunzip(byte[] gz) throws IOException {
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      return in.readAllBytes();
+    }
   }
 
   private static String fixed(double value) {

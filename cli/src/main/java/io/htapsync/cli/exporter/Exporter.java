@@ -33,6 +33,7 @@ public final class Exporter implements AutoCloseable {
   private final List<StarRocksReplicationClient> clients;
   private final OkHttpClient http;
   private final FleetPoller poller;
+  private final CachedExposition exposition;
   private final MetricsServer server;
   private final int watched;
 
@@ -60,10 +61,11 @@ public final class Exporter implements AutoCloseable {
   }
 
   private Exporter(List<StarRocksReplicationClient> clients, OkHttpClient http, FleetPoller poller,
-      MetricsServer server, int watched) {
+      CachedExposition exposition, MetricsServer server, int watched) {
     this.clients = clients;
     this.http = http;
     this.poller = poller;
+    this.exposition = exposition;
     this.server = server;
     this.watched = watched;
   }
@@ -78,6 +80,7 @@ public final class Exporter implements AutoCloseable {
     OkHttpClient http = sharedHttp(fleet.concurrency());
     List<StarRocksReplicationClient> clients = new ArrayList<>();
     MetricsServer server = null;
+    CachedExposition exposition = null;
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       // Every client reports its calls and retries into the same registry that /metrics renders.
@@ -99,16 +102,21 @@ public final class Exporter implements AutoCloseable {
       }
       ReplicationMetrics metrics = new ReplicationMetrics(settings.stallAfter());
       metrics.bindTo(registry);
-      CachedExposition exposition = new CachedExposition(registry);
+      // Renders in the background after polls; scrapes serve the latest rendering.
+      exposition = new CachedExposition(registry);
       server = MetricsServer.start(settings.listen(), exposition, settings.bearerToken());
       FleetPoller poller = new FleetPoller(watched, fleet.concurrency(), fleet.interval(), metrics,
           exposition::changed);
       poller.start(settings.spreadFirstRound());
-      return new Exporter(clients, http, poller, server, watched.size());
+      return new Exporter(clients, http, poller, exposition, server, watched.size());
     } catch (IOException e) {
+      exposition.close();
       closeAll(clients, http, null);
       throw new UncheckedIOException("cannot listen on " + settings.listen() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
+      if (exposition != null) {
+        exposition.close();
+      }
       closeAll(clients, http, server);
       throw e;
     }
@@ -132,6 +140,7 @@ public final class Exporter implements AutoCloseable {
   @Override
   public void close() {
     poller.close();
+    exposition.close();
     closeAll(clients, http, server);
   }
 

@@ -83,13 +83,28 @@ class ExporterTest {
     }
   }
 
+  /** Scrapes until {@code done} holds: the exposition renders in the background, a moment after a poll. */
+  String awaitScrape(java.util.function.Predicate<String> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    String text = scrape(null);
+    while (!done.test(text)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not served in 20 s:\n" + text);
+      }
+      Thread.sleep(20);
+      text = scrape(null);
+    }
+    return text;
+  }
+
   @Test
   void servesTheFleetAndAFailingInstanceGetsOnlyItsPollSeries() throws Exception {
     sandbox = SandboxServer.start(SandboxOptions.builder()
         .data(List.of(new StarRocksInstance(PROJECT, ID, null, tasks()))).build());
     exporter = start(Duration.ofMillis(200), ID, MISSING);
     awaitPolls(6);
-    String text = scrape(null);
+    String text = awaitScrape(t -> t.contains("htapsync_poll_failures_total{instance_id=\"" + MISSING)
+        && t.contains("htapsync_instance_tasks{instance_id=\"" + ID));
     String labels = "instance_id=\"" + ID + "\",project_id=\"" + PROJECT + "\"";
     assertTrue(text.contains("htapsync_instance_tasks{" + labels + "} 2.0"), text);
     assertTrue(text.contains("htapsync_task_progress_ratio{" + labels
@@ -117,7 +132,7 @@ class ExporterTest {
     sandbox.dataset().put(ID, List.of(tasks().get(0)));
     long now = exporter.completedPolls();
     awaitPolls(now + 4);
-    assertFalse(scrape(null).contains("task=\"customers\""));
+    awaitScrape(t -> !t.contains("task=\"customers\""));
   }
 
   @Test
@@ -137,7 +152,7 @@ class ExporterTest {
         }).build());
     exporter = start(Duration.ofMillis(200), ID);
     awaitPolls(2);
-    String text = scrape(null);
+    String text = awaitScrape(t -> t.contains("htapsync_task_synced{"));
     assertTrue(text.contains("source_database=\"src\\n# TYPE evil counter\\nevil 1\""), text.substring(0, 3000));
     assertFalse(text.lines().anyMatch(l -> l.startsWith("evil")), "a label never starts a line");
     Promtool.assertCleanMetrics(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));

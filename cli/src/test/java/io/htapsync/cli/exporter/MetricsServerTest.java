@@ -1,6 +1,7 @@
 package io.htapsync.cli.exporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,33 @@ class MetricsServerTest {
         + server.address().getPort() + "/metrics")).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(405, post.statusCode());
+  }
+
+  @Test
+  void gzipWhenTheScraperAcceptsItAsPrometheusDoes() throws Exception {
+    server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), exposition, null);
+    HttpResponse<byte[]> gz = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        + server.address().getPort() + "/metrics")).header("Accept-Encoding", "gzip").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, gz.statusCode());
+    assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals("# TYPE x gauge\nx 1\n", new String(CachedExpositionTest.gunzip(gz.body()), StandardCharsets.UTF_8));
+    HttpResponse<String> plain = get("/metrics", "Accept-Encoding", "gzip;q=0, identity");
+    assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+    assertEquals("# TYPE x gauge\nx 1\n", plain.body());
+  }
+
+  @Test
+  void acceptEncodingIsReadAsHttpMeansIt() {
+    assertTrue(MetricsServer.acceptsGzip(List.of("gzip")));
+    assertTrue(MetricsServer.acceptsGzip(List.of("br, GZIP;q=0.5")));
+    assertTrue(MetricsServer.acceptsGzip(List.of("deflate", "x-gzip")));
+    assertFalse(MetricsServer.acceptsGzip(null));
+    assertFalse(MetricsServer.acceptsGzip(List.of("identity")));
+    assertFalse(MetricsServer.acceptsGzip(List.of("gzip;q=0")));
+    assertFalse(MetricsServer.acceptsGzip(List.of("gzip; q=0.0")));
+    assertFalse(MetricsServer.acceptsGzip(List.of("gzip;q=abc")));
+    assertFalse(MetricsServer.acceptsGzip(List.of("gzipped")));
   }
 
   @Test
