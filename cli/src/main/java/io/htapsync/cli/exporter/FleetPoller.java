@@ -39,7 +39,7 @@ final class FleetPoller implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * @param changed run after each poll's result is in the meters (the exposition's cache key)
+   * @param changed run after each poll's result is in the meters: tells the exposition to render again
    */
   FleetPoller(List<Watched> instances, int concurrency, Duration interval, ReplicationMetrics metrics,
       Runnable changed) {
