@@ -338,7 +338,7 @@ class WatchCommandTest {
         "--interval", "1s", "--until-synced", "--timeout", "2s");
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(ExitCode.TIMED_OUT, run.exit, run.toString());
-    assertTrue(run.err.contains("was not synced within"), run.err);
+    assertTrue(run.err.contains("was not synced within 2 s: "), run.err);
     assertTrue(run.err.contains("1 of 2 tasks synced"), "the last snapshot: " + run.err);
     assertTrue(tookMillis >= 2000, "not before the timeout: " + tookMillis + " ms");
     assertTrue(run.out.contains("1 of 2 tasks synced"), run.out);

@@ -1,5 +1,6 @@
 package io.htapsync.client.exception;
 
+import io.htapsync.client.internal.HumanDuration;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -46,21 +47,9 @@ public class ClockSkewException extends ClientErrorException {
     String how = skew == null
         ? "the gateway allows " + GATEWAY_TOLERANCE.toMinutes() + " minutes of difference; the answer had no"
             + " Date header to measure this machine's clock against"
-        : "this machine's clock is " + describe(skew.abs()) + (skew.isNegative() ? " behind" : " ahead of")
+        : "this machine's clock is " + HumanDuration.of(skew) + (skew.isNegative() ? " behind" : " ahead of")
             + " the gateway's, more than the " + GATEWAY_TOLERANCE.toMinutes() + " minutes it allows";
     return super.getMessage() + "; clock skew: the gateway refused the AK/SK signature dated X-Sdk-Date "
         + sdkDate + " (" + how + "): synchronize this machine's clock (NTP)";
-  }
-
-  private static String describe(Duration d) {
-    long seconds = d.getSeconds();
-    if (seconds < 60) {
-      return seconds + " s";
-    }
-    long minutes = seconds / 60;
-    if (minutes < 120) {
-      return minutes + " min " + (seconds % 60) + " s";
-    }
-    return (minutes / 60) + " h " + (minutes % 60) + " min";
   }
 }

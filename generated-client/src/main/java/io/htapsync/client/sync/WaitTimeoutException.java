@@ -1,6 +1,7 @@
 package io.htapsync.client.sync;
 
 import io.htapsync.client.exception.HtapSyncException;
+import io.htapsync.client.internal.HumanDuration;
 import java.time.Duration;
 
 /** The instance was not synced when {@link WaitOptions#timeout()} ran out. */
@@ -11,7 +12,7 @@ public class WaitTimeoutException extends HtapSyncException {
   private final Duration timeout;
 
   public WaitTimeoutException(String instanceId, Duration timeout, SyncSnapshot lastSnapshot) {
-    super("instance " + instanceId + " was not synced within " + timeout + ": "
+    super("instance " + instanceId + " was not synced within " + HumanDuration.of(timeout) + ": "
         + (lastSnapshot == null ? "no poll succeeded"
             : lastSnapshot.syncedCount() + " of " + lastSnapshot.tasks().size() + " tasks synced at "
                 + lastSnapshot.time()));
