@@ -2,9 +2,9 @@ package io.htapsync.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  * java.util.concurrent.CompletableFuture#delayedExecutor}, keeping cancelled entries until due, did:
  * the soak's heap grew 1.7 MiB per 10,000 polls). A task that is due runs on a pooled worker, not on
  * the timer thread: ending a call by its deadline, or a poll its listener hears of, runs the user's
- * own code (future continuations, listeners), which must not hold up every other timer. The workers
- * are reused and end after a minute idle (with fewer than 3 cores the delayed executor would start
- * a new thread for each task).
+ * own code (future continuations, listeners), which must not hold up every other timer. There are at
+ * most 4 workers, reused and ended after a minute idle: a bounded thread count however many timers
+ * fall due at once (with fewer than 3 cores the delayed executor would start a thread for each task).
  */
 final class SharedTimer {
   private static final ScheduledThreadPoolExecutor EXECUTOR = create();
-  private static final ExecutorService WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
-      TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("htapsync timer task"));
+  private static final int WORKER_THREADS = 4;
+  private static final ExecutorService WORKERS = workers();
 
   private SharedTimer() {}
 
@@ -56,6 +56,13 @@ final class SharedTimer {
     executor.setKeepAliveTime(60, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);
     return executor;
+  }
+
+  private static ThreadPoolExecutor workers() {
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKER_THREADS, WORKER_THREADS, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemon("htapsync timer task"));
+    workers.allowCoreThreadTimeOut(true);
+    return workers;
   }
 
   private static ThreadFactory daemon(String name) {
