@@ -1,5 +1,6 @@
 package io.htapsync.benchmarks.soak;
 
+import io.htapsync.benchmarks.fixture.Heap;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -14,11 +15,9 @@ import java.util.stream.Stream;
  */
 public record ResourceSample(long polls, double seconds, long heapAfterGcBytes, int liveThreads, long openFds) {
 
-  /** Collects garbage (twice, so finalizable objects go too) and reads the three figures. */
+  /** Collects garbage ({@link Heap#usedAfterGc()}, as the other memory measurements) and reads the three figures. */
   public static ResourceSample take(long polls, double seconds) {
-    System.gc();
-    System.gc();
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    long heap = Heap.usedAfterGc();
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
     return new ResourceSample(polls, seconds, heap, threads, countOpenFds());
   }

@@ -1,6 +1,7 @@
 package io.htapsync.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.htapsync.client.ClientTestSupport;
@@ -11,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,5 +54,39 @@ class DeadlineTimerTest extends ClientTestSupport {
       Thread.sleep(10); // the last whenComplete may still be running
     }
     assertTrue(SharedTimer.pending() <= before, SharedTimer.pending() + " timers left after 501 finished calls");
+  }
+
+  @Test
+  void theSystemTimerRunsWhatIsDueAndNeverWhatWasCalledOff() throws Exception {
+    CountDownLatch ran = new CountDownLatch(1);
+    AtomicBoolean cancelledRan = new AtomicBoolean();
+    Runnable cancel = Timing.SYSTEM.schedule(Duration.ofMillis(50), () -> cancelledRan.set(true));
+    Timing.SYSTEM.schedule(Duration.ofMillis(50), ran::countDown);
+    cancel.run();
+    assertTrue(ran.await(10, TimeUnit.SECONDS), "the task not called off ran");
+    Thread.sleep(100);
+    assertFalse(cancelledRan.get(), "the task called off never runs");
+  }
+
+  @Test
+  void aTaskThatBlocksDoesNotHoldUpTheOtherTimers() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch blocking = new CountDownLatch(1);
+    CountDownLatch later = new CountDownLatch(1);
+    Timing.SYSTEM.schedule(Duration.ZERO, () -> {
+      blocking.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS); // a slow listener or continuation
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      assertTrue(blocking.await(5, TimeUnit.SECONDS), "the first task started");
+      Timing.SYSTEM.schedule(Duration.ofMillis(20), later::countDown);
+      assertTrue(later.await(5, TimeUnit.SECONDS), "a timer due while another task blocks still runs");
+    } finally {
+      release.countDown();
+    }
   }
 }
