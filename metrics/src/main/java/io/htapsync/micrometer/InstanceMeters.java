@@ -4,12 +4,15 @@ import io.htapsync.client.model.StarRocksReplicationInfo;
 import io.htapsync.client.sync.ChangeTracker;
 import io.htapsync.client.sync.SyncSnapshot;
 import io.htapsync.client.sync.TaskKey;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.TimeWindowMax;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +28,27 @@ final class InstanceMeters {
   static final String LAST_SUCCESS = "htapsync.poll.last.success.timestamp.seconds";
   static final String FAILURES = "htapsync.poll.failures";
   static final String DURATION = "htapsync.poll.duration";
+  static final String TASKS_HELP = "Synchronization tasks of the instance";
+  static final String SYNCED_HELP = "1 when the instance has tasks and every one is synced, else 0";
+  static final String LAST_SUCCESS_HELP = "When the instance last answered a poll, in Unix seconds";
+  static final String FAILURES_HELP = "Polls of the instance that failed, by reason";
+  static final String DURATION_HELP = "Time one poll of an instance took, all pages and retries";
 
   private final Tags tags;
+  /** The instance's labels in exposition form, encoded once (see {@link ReplicationExposition}). */
+  final ExpositionLabels labels;
   private final ChangeTracker tracker;
   private final Map<TaskKey, TaskMeters> tasks = new HashMap<>();
   private final Map<String, AtomicLong> failures = new HashMap<>();
+  private final Map<String, ExpositionLabels> failureLabels = new HashMap<>();
+  // The poll durations, kept here as well as in the registry's Timer so the exposition can be written
+  // without a registry. The max is Micrometer's own TimeWindowMax, with the window the Prometheus
+  // registry gives its timers by default (its one-minute step, in three rotating buckets).
+  private static final DistributionStatisticConfig MAX_WINDOW = DistributionStatisticConfig.builder()
+      .expiry(Duration.ofMinutes(1)).build().merge(DistributionStatisticConfig.DEFAULT);
+  private long pollCount;
+  private double pollSecondsSum;
+  private final TimeWindowMax pollMax = new TimeWindowMax(Clock.SYSTEM, MAX_WINDOW);
   private final List<Meter> meters = new ArrayList<>();
   private volatile double taskCount;
   private volatile double synced;
@@ -40,6 +59,7 @@ final class InstanceMeters {
 
   InstanceMeters(Tags tags, ChangeTracker tracker) {
     this.tags = tags;
+    this.labels = ExpositionLabels.of(tags);
     this.tracker = tracker;
   }
 
@@ -48,7 +68,7 @@ final class InstanceMeters {
       return;
     }
     this.registry = registry;
-    duration = Timer.builder(DURATION).description("Time one poll of an instance took, all pages and retries")
+    duration = Timer.builder(DURATION).description(DURATION_HELP)
         .tags(tags).register(registry);
     meters.add(duration);
     failures.forEach(this::registerFailureCounter);
@@ -86,6 +106,7 @@ final class InstanceMeters {
       duration.record(took);
     }
     answered = true;
+    recordPoll(took);
   }
 
   synchronized void failed(String reason, Duration took) {
@@ -101,6 +122,26 @@ final class InstanceMeters {
     if (registry != null) {
       duration.record(took);
     }
+    recordPoll(took);
+  }
+
+  private void recordPoll(Duration took) {
+    pollCount++;
+    pollSecondsSum += took.toNanos() / 1e9;
+    pollMax.record(took.toNanos() / 1e9);
+  }
+
+  /** Hands this instance's series to the writer, read together under the instance's lock. */
+  synchronized void writeTo(ReplicationExposition.Samples out) {
+    if (answered) {
+      out.instance(labels.all, taskCount, synced, lastSuccessSeconds);
+    }
+    out.pollDuration(labels.all, pollCount, pollSecondsSum, pollMax.poll());
+    failures.forEach((reason, count) -> out.failures(failureLabels.computeIfAbsent(reason,
+        r -> ExpositionLabels.of(tags.and("reason", r))).all, count.get()));
+    for (TaskMeters task : tasks.values()) {
+      out.task(task.labels, task.progress(), task.catchup(), task.synced(), task.stalled(), task.stage());
+    }
   }
 
   synchronized void removeAll() {
@@ -114,19 +155,17 @@ final class InstanceMeters {
   }
 
   private void registerAnsweredMeters() {
-    meters.add(Gauge.builder(TASKS, this, i -> i.taskCount).description("Synchronization tasks of the instance")
+    meters.add(Gauge.builder(TASKS, this, i -> i.taskCount).description(TASKS_HELP)
         .tags(tags).strongReference(true).register(registry));
-    meters.add(Gauge.builder(SYNCED, this, i -> i.synced)
-        .description("1 when the instance has tasks and every one is synced, else 0")
+    meters.add(Gauge.builder(SYNCED, this, i -> i.synced).description(SYNCED_HELP)
         .tags(tags).strongReference(true).register(registry));
-    meters.add(Gauge.builder(LAST_SUCCESS, this, i -> i.lastSuccessSeconds)
-        .description("When the instance last answered a poll, in Unix seconds")
+    meters.add(Gauge.builder(LAST_SUCCESS, this, i -> i.lastSuccessSeconds).description(LAST_SUCCESS_HELP)
         .tags(tags).strongReference(true).register(registry));
   }
 
   private void registerFailureCounter(String reason, AtomicLong count) {
     meters.add(FunctionCounter.builder(FAILURES, count, AtomicLong::doubleValue)
-        .description("Polls of the instance that failed, by reason")
+        .description(FAILURES_HELP)
         .tags(tags.and("reason", reason)).register(registry));
   }
 

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Publishes the latest {@link SyncSnapshot} of each watched instance as gauges, one bean for a
@@ -133,6 +135,13 @@ public final class ReplicationMetrics implements MeterBinder {
       return "credentials";
     }
     return "other";
+  }
+
+  /** Each instance's series, in key order (the same order every time), for {@link ReplicationExposition}. */
+  void forEachInstance(Consumer<InstanceMeters> action) {
+    List<Map.Entry<String, InstanceMeters>> sorted = new ArrayList<>(instances.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
+    sorted.forEach(e -> action.accept(e.getValue()));
   }
 
   private InstanceMeters instance(String projectId, String instanceId) {

@@ -21,11 +21,19 @@ final class TaskMeters {
   static final String SYNCED = "htapsync.task.synced";
   static final String STAGE = "htapsync.task.stage";
   static final String STALLED = "htapsync.task.stalled";
+  static final String PROGRESS_HELP = "Progress of the task's current stage, 0 to 1";
+  static final String CATCHUP_HELP = "Progress of the task's running catch-up, 0 to 1 (absent while none runs)";
+  static final String SYNCED_HELP = "1 when the task is synced (incremental, catch-up done), else 0";
+  static final String STAGE_HELP = "The task's stage: 1 for the current one, 0 for the others";
+  static final String STALLED_HELP = "1 when a task that should be moving showed no change for the stall period,"
+      + " else 0";
   /** The {@code stage} label's values: the documented stages, and {@code unknown} for anything else. */
   static final List<String> STAGES = stages();
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final Tags tags;
+  /** The task's labels as the exposition writes them, encoded once (see {@link ReplicationExposition}). */
+  final ExpositionLabels labels;
   private volatile double progress = Double.NaN;
   private volatile double catchup = Double.NaN;
   private volatile double synced;
@@ -37,6 +45,27 @@ final class TaskMeters {
 
   TaskMeters(Tags tags) {
     this.tags = tags;
+    this.labels = ExpositionLabels.of(tags, "stage");
+  }
+
+  double progress() {
+    return progress;
+  }
+
+  double catchup() {
+    return catchup;
+  }
+
+  double synced() {
+    return synced;
+  }
+
+  double stalled() {
+    return stalled;
+  }
+
+  String stage() {
+    return stage;
   }
 
   void update(StarRocksReplicationInfo task, TaskSyncState state, boolean stalledNow) {
@@ -50,19 +79,15 @@ final class TaskMeters {
   /** Registers what is known and unregisters what no longer is. */
   void sync(MeterRegistry registry) {
     if (fixed.isEmpty()) {
-      fixed.add(gauge(registry, SYNCED, "1 when the task is synced (incremental, catch-up done), else 0", tags,
-          t -> t.synced));
-      fixed.add(gauge(registry, STALLED, "1 when a task that should be moving showed no change for the stall"
-          + " period, else 0", tags, t -> t.stalled));
+      fixed.add(gauge(registry, SYNCED, SYNCED_HELP, tags, t -> t.synced));
+      fixed.add(gauge(registry, STALLED, STALLED_HELP, tags, t -> t.stalled));
       for (String value : STAGES) {
-        fixed.add(gauge(registry, STAGE, "The task's stage: 1 for the current one, 0 for the others",
-            tags.and("stage", value), t -> value.equals(t.stage) ? 1 : 0));
+        fixed.add(gauge(registry, STAGE, STAGE_HELP, tags.and("stage", value), t -> value.equals(t.stage) ? 1 : 0));
       }
     }
-    progressGauge = present(registry, progressGauge, !Double.isNaN(progress), PROGRESS,
-        "Progress of the task's current stage, 0 to 1", t -> t.progress);
-    catchupGauge = present(registry, catchupGauge, !Double.isNaN(catchup), CATCHUP,
-        "Progress of the task's running catch-up, 0 to 1 (absent while none runs)", t -> t.catchup);
+    progressGauge = present(registry, progressGauge, !Double.isNaN(progress), PROGRESS, PROGRESS_HELP,
+        t -> t.progress);
+    catchupGauge = present(registry, catchupGauge, !Double.isNaN(catchup), CATCHUP, CATCHUP_HELP, t -> t.catchup);
   }
 
   void removeAll(MeterRegistry registry) {

@@ -3,11 +3,11 @@ package io.htapsync.benchmarks.exporter;
 import io.htapsync.benchmarks.server.LatencyResponder;
 import io.htapsync.benchmarks.server.LoopbackHttpServer;
 import io.htapsync.cli.exporter.CachedExposition;
+import io.htapsync.cli.exporter.FleetMeters;
 import io.htapsync.cli.exporter.MetricsServer;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.client.sync.SyncSnapshot;
-import io.htapsync.micrometer.MicrometerCallListener;
 import io.htapsync.micrometer.ReplicationMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,13 +36,13 @@ import java.util.zip.GZIPInputStream;
 /**
  * {@code GET /metrics} of an exporter whose meters hold {@code tasks} tasks ({@code tasksPerInstance}
  * per instance), timed at the scraper: request sent to body read, over loopback HTTP, through the real
- * {@link MetricsServer}. The meters are filled the way the exporter fills them: a real client polls each
- * instance from a loopback server and {@link ReplicationMetrics} takes the snapshots, beside a
- * {@link MicrometerCallListener}, in one {@link PrometheusMeterRegistry}.
+ * {@link MetricsServer}. The meters are the exporter's {@link FleetMeters}, filled the way the exporter
+ * fills them: a real client polls each instance from a loopback server, its {@link ReplicationMetrics}
+ * takes the snapshots, its call listener the calls.
  *
  * <p>Cases, in this order:
  * <ul>
- *   <li>{@code synchronous}: every scrape renders the whole registry (the exporter before rendering
+ *   <li>{@code synchronous}: every scrape renders the whole exposition (the exporter before rendering
  *       moved off the scrape path, and its worst case then: a poll ended since the last scrape);
  *   <li>{@code background}, {@code backgroundOpenMetrics}, {@code backgroundGzip}: the exporter's
  *       {@link CachedExposition} with its background renderer, while a poller thread goes on polling
@@ -51,8 +51,10 @@ import java.util.zip.GZIPInputStream;
  *       OpenMetrics with {@code Accept-Encoding: gzip} (what Prometheus asks for). For {@code background} the
  *       age of what was served is measured too: now minus the newest
  *       {@code htapsync_poll_last_success_timestamp_seconds} in the body (a poll's own time included);
- *   <li>{@code render}: Micrometer's scrape alone (text, no HTTP, no poller); {@code collect}, the
- *       registry's snapshots alone (the rest of {@code render} is the text writer); {@code gzip} of it.
+ *   <li>{@code render}: the exporter's rendering alone (text, no HTTP, no poller); {@code gzip} of it;
+ *       and for comparison the same snapshots in a {@link ReplicationMetrics} bound to Micrometer's
+ *       {@link PrometheusMeterRegistry} (how the exporter rendered before): {@code micrometerRender},
+ *       its scrape, and {@code micrometerCollect}, the registry's collect alone.
  * </ul>
  * Prints {@code key=value} lines for the report. Usage:
  * {@code MetricsRenderMeasurement [tasks [tasksPerInstance [warmupScrapes [timedScrapes]]]]}, default
@@ -87,9 +89,12 @@ public final class MetricsRenderMeasurement {
       throw new IllegalArgumentException("need tasks >= tasksPerInstance >= 1 and timedScrapes >= 1");
     }
     int instances = tasks / tasksPerInstance;
+    FleetMeters meters = new FleetMeters(ReplicationMetrics.DEFAULT_STALL_AFTER);
+    ReplicationMetrics metrics = meters.replication();
+    // The same snapshots in Micrometer's registry, for the rendering's before/after (renderCost).
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    ReplicationMetrics metrics = new ReplicationMetrics();
-    metrics.bindTo(registry);
+    ReplicationMetrics viaRegistry = new ReplicationMetrics();
+    viaRegistry.bindTo(registry);
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     List<String> ids = FleetScanMeasurement.instanceIds(instances);
     try (LoopbackHttpServer server = LoopbackHttpServer.start(new LatencyResponder(Duration.ZERO, tasksPerInstance));
@@ -98,13 +103,14 @@ public final class MetricsRenderMeasurement {
             .allowInsecureHttp()
             .projectId(FleetScanMeasurement.PROJECT)
             .credentials(Credentials.token("benchmark-token-0123456789"))
-            .callListener(new MicrometerCallListener(registry))
+            .callListener(meters.callListener())
             .build();
-        CachedExposition exposition = new CachedExposition(registry);
+        CachedExposition exposition = new CachedExposition(meters);
         MetricsServer served = MetricsServer.start(loopback, exposition, null);
-        MetricsServer synchronous = MetricsServer.start(loopback, openMetrics -> scrape(registry, openMetrics), null)) {
+        MetricsServer synchronous = MetricsServer.start(loopback, meters::render, null)) {
       for (String id : ids) {
-        poll(client, metrics, id);
+        SyncSnapshot snapshot = poll(client, metrics, id);
+        viaRegistry.pollSucceeded(FleetScanMeasurement.PROJECT, snapshot, Duration.ofMillis(1));
       }
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       URI uri = uri(served);
@@ -152,15 +158,16 @@ public final class MetricsRenderMeasurement {
       result.put("render.servedAge.p99Millis", fixed(percentile(ages, 99)));
       result.put("render.servedAge.maxMillis", fixed(ages[ages.length - 1]));
       result.put("render.gzipBytes", Integer.toString(get(http, uri, OPENMETRICS_ACCEPT, true).length));
-      renderCost(result, registry, warmupScrapes, timedScrapes);
+      renderCost(result, meters, registry, warmupScrapes, timedScrapes);
       return result;
     }
   }
 
-  private static void poll(StarRocksReplicationClient client, ReplicationMetrics metrics, String id) {
+  private static SyncSnapshot poll(StarRocksReplicationClient client, ReplicationMetrics metrics, String id) {
     long start = System.nanoTime();
     SyncSnapshot snapshot = client.snapshot(id);
     metrics.pollSucceeded(FleetScanMeasurement.PROJECT, snapshot, Duration.ofNanos(System.nanoTime() - start));
+    return snapshot;
   }
 
   /** Polls the instances in turn at a fixed rate, each poll followed by {@code changed()}, as the exporter's poller does. */
@@ -245,32 +252,39 @@ public final class MetricsRenderMeasurement {
   }
 
   /**
-   * The rendering itself, without HTTP: Micrometer's whole scrape of the text format, the registry's
-   * collect alone (what is left of the scrape is the text writer), and gzip of the result.
+   * The rendering itself, without HTTP: the exporter's (text), gzip of it, and Micrometer's scrape of the
+   * same snapshots in its registry, whole and its collect alone (the rest of that scrape is its writer).
    */
-  private static void renderCost(Map<String, String> result, PrometheusMeterRegistry registry, int warmup,
-      int timed) {
-    double[][] millis = new double[3][timed];
+  private static void renderCost(Map<String, String> result, FleetMeters meters, PrometheusMeterRegistry registry,
+      int warmup, int timed) {
+    String[] names = {"render", "gzip", "micrometerRender", "micrometerCollect"};
+    double[][] millis = new double[names.length][timed];
     long collected = 0;
     for (int i = -warmup; i < timed; i++) {
       long t0 = System.nanoTime();
-      byte[] rendered = scrape(registry, false);
+      byte[] rendered = meters.render(false);
       long t1 = System.nanoTime();
-      MetricSnapshots snapshots = registry.getPrometheusRegistry().scrape();
-      long t2 = System.nanoTime();
       MetricsServer.gzip(rendered);
+      long t2 = System.nanoTime();
+      byte[] theirs = scrape(registry, false);
       long t3 = System.nanoTime();
+      MetricSnapshots snapshots = registry.getPrometheusRegistry().scrape();
+      long t4 = System.nanoTime();
       collected += snapshots.size();
+      if (theirs.length < rendered.length / 2) {
+        throw new IllegalStateException("the registry rendered " + theirs.length + " bytes, the exporter "
+            + rendered.length);
+      }
       if (i >= 0) {
         millis[0][i] = (t1 - t0) / 1e6;
         millis[1][i] = (t2 - t1) / 1e6;
         millis[2][i] = (t3 - t2) / 1e6;
+        millis[3][i] = (t4 - t3) / 1e6;
       }
     }
     if (collected == 0) {
       throw new IllegalStateException("the registry collected no metric");
     }
-    String[] names = {"render", "collect", "gzip"};
     for (int k = 0; k < names.length; k++) {
       Arrays.sort(millis[k]);
       result.put("render." + names[k] + ".p50Millis", fixed(percentile(millis[k], 50)));
@@ -279,7 +293,7 @@ public final class MetricsRenderMeasurement {
     }
   }
 
-  /** Micrometer's scrape, as the exporter renders (and rendered on every scrape before). */
+  /** Micrometer's scrape of its registry. */
   static byte[] scrape(PrometheusMeterRegistry registry, boolean openMetrics) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(4 << 20);
     try {

@@ -1,9 +1,5 @@
 package io.htapsync.cli.exporter;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,8 +9,8 @@ import java.util.concurrent.TimeUnit;
  * The registry's exposition, rendered off the scrape path (node_exporter's and client_java's rule: a
  * scrape does no expensive work). A change (a poll ended) schedules a rendering on one background
  * thread; scrapes serve the latest rendered bytes, so a scrape costs the copy to the socket whatever
- * the fleet's size, and a scrape storm costs nothing more. Rendering 10,000 task series takes tens of
- * milliseconds (BENCHMARKS.md, row 6c); serving them takes a few.
+ * the fleet's size, and a scrape storm costs nothing more. Rendering 10,000 task series takes a few
+ * milliseconds of CPU (BENCHMARKS.md, row 6c), more for bigger fleets; no scrape waits for it.
  *
  * <p>Renderings are coalesced: at most one runs at a time, and the next starts no sooner than
  * {@link #COST_FACTOR} times the last one's duration after the last one started (rendering keeps at
@@ -25,9 +21,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Only what scrapers ask for is kept: the first scrape of a format (text 0.0.4 or OpenMetrics)
  * renders it at once, on its own thread, and from then on the background keeps that format current;
- * likewise its gzip form, from the first scrape that accepted gzip. Rendering is Micrometer's own (the
- * code path a Spring Boot service with {@code htapsync-micrometer} uses), so names and escaping are
- * the same.
+ * likewise its gzip form, from the first scrape that accepted gzip. Rendering is {@link FleetMeters}'.
  *
  * <p>Public for the benchmarks, which serve a large fleet through it and {@link MetricsServer}.
  */
@@ -71,8 +65,8 @@ public final class CachedExposition implements MetricsServer.Exposition, AutoClo
     }
   }
 
-  public CachedExposition(PrometheusMeterRegistry registry) {
-    this(new MicrometerRenderer(registry), MAX_INTERVAL, COST_FACTOR);
+  public CachedExposition(FleetMeters meters) {
+    this(meters::render, MAX_INTERVAL, COST_FACTOR);
   }
 
   CachedExposition(Renderer renderer, Duration maxInterval, int costFactor) {
@@ -225,29 +219,6 @@ public final class CachedExposition implements MetricsServer.Exposition, AutoClo
         gzipped = MetricsServer.gzip(bytes());
       }
       return gzipped;
-    }
-  }
-
-  /** Micrometer's scrape, into a buffer sized by the last rendering of the same format. */
-  private static final class MicrometerRenderer implements Renderer {
-    private final PrometheusMeterRegistry registry;
-    private final int[] lastSize = {64 * 1024, 64 * 1024};
-
-    MicrometerRenderer(PrometheusMeterRegistry registry) {
-      this.registry = registry;
-    }
-
-    @Override
-    public byte[] render(boolean openMetrics) {
-      int i = openMetrics ? 1 : 0;
-      ByteArrayOutputStream out = new ByteArrayOutputStream(lastSize[i] + 1024);
-      try {
-        registry.scrape(out, openMetrics ? MetricsServer.OPENMETRICS : MetricsServer.TEXT_0_0_4);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      lastSize[i] = out.size();
-      return out.toByteArray();
     }
   }
 }

@@ -1,13 +1,10 @@
 package io.htapsync.cli.exporter;
 
-import io.htapsync.micrometer.MicrometerCallListener;
 import io.htapsync.client.listener.CallListener;
 import io.htapsync.client.HostThrottle;
 import io.htapsync.client.StarRocksReplicationClient;
 import io.htapsync.client.auth.Credentials;
 import io.htapsync.micrometer.ReplicationMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -82,9 +79,9 @@ public final class Exporter implements AutoCloseable {
     MetricsServer server = null;
     CachedExposition exposition = null;
     try {
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      // Every client reports its calls and retries into the same registry that /metrics renders.
-      MicrometerCallListener calls = new MicrometerCallListener(registry);
+      FleetMeters meters = new FleetMeters(settings.stallAfter());
+      // Every client reports its calls and retries into the meters /metrics renders.
+      CallListener calls = meters.callListener();
       // One client per target (project), one throttle for all: a 429 from a regional host slows the
       // whole fleet's polls to it, not only the project that met it.
       HostThrottle throttle = new HostThrottle();
@@ -100,10 +97,9 @@ public final class Exporter implements AutoCloseable {
         clients.add(client);
         mine.forEach(id -> watched.add(new FleetPoller.Watched(target.projectId(), id, client)));
       }
-      ReplicationMetrics metrics = new ReplicationMetrics(settings.stallAfter());
-      metrics.bindTo(registry);
+      ReplicationMetrics metrics = meters.replication();
       // Renders in the background after polls; scrapes serve the latest rendering.
-      exposition = new CachedExposition(registry);
+      exposition = new CachedExposition(meters);
       server = MetricsServer.start(settings.listen(), exposition, settings.bearerToken());
       FleetPoller poller = new FleetPoller(watched, fleet.concurrency(), fleet.interval(), metrics,
           exposition::changed);
