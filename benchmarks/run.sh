@@ -40,10 +40,12 @@ grep -E '^watch\.(heapAt\.(1000|10000)|heapGrowthBytes|seconds)=' "$out/watch-he
 # The exporter (issue 12, section 6): its real FleetPoller against a loopback server holding each
 # answer 50 ms, under -Xmx64m (the heap target); the same with 10 tasks an instance for the heap's
 # growth with tasks; /metrics of 10,000 task series through MetricsServer and CachedExposition.
-echo "run.sh: exporter fleet scans and /metrics rendering (about 1 minute)..." >&2
+echo "run.sh: exporter fleet scans and /metrics rendering (about 3 minutes)..." >&2
 java -Xmx64m -cp "$jar" io.htapsync.benchmarks.exporter.FleetScanMeasurement 1000 50 32 1 2 7 > "$out/fleet.properties"
 java -Xmx1g -cp "$jar" io.htapsync.benchmarks.exporter.FleetScanMeasurement 1000 50 32 10 1 3 > "$out/fleet-large.properties"
 java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.exporter.MetricsRenderMeasurement 1000 1 100 400 > "$out/render.properties"
+# Ten times the task series (10,000 tasks, 22 MiB of text): how rendering and serving scale (row 6c').
+java -Xms1g -Xmx1g -cp "$jar" io.htapsync.benchmarks.exporter.MetricsRenderMeasurement 10000 10 30 100 > "$out/render-large.properties"
 
 echo "run.sh: cold start, installed launcher (about 1 minute) and footprint..." >&2
 # The distribution as a user installs it, with a cache folder that starts empty.
@@ -59,6 +61,7 @@ java -cp "$jar" io.htapsync.benchmarks.report.Report \
   --fleet "$out/fleet.properties" \
   --fleet-large "$out/fleet-large.properties" \
   --render "$out/render.properties" \
+  --render-large "$out/render-large.properties" \
   --client-jar "$client_jar" \
   --dependencies generated-client/target/runtime-dependencies.txt \
   --cli-jar cli/target/htapsync.jar \

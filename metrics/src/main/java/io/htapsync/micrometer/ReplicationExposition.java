@@ -36,30 +36,41 @@ public final class ReplicationExposition {
    * The replication families, UTF-8, in Prometheus text 0.0.4 or (when {@code openMetrics}) OpenMetrics
    * 1.0 without its closing {@code # EOF}.
    */
-  public synchronized byte[] families(boolean openMetrics) {
+  public byte[] families(boolean openMetrics) {
+    return families(openMetrics, new byte[0], 0, new byte[0]);
+  }
+
+  /**
+   * The same, between the first {@code beforeLength} bytes of {@code before} and all of {@code after}, in
+   * one array: a large fleet's exposition is then copied once, not once more to add a caller's families
+   * and {@code # EOF} (a heap bounded for 10,000 tasks holds few 20 MiB copies).
+   */
+  public synchronized byte[] families(boolean openMetrics, byte[] before, int beforeLength, byte[] after) {
     Samples samples = new Samples(lastSizes);
     metrics.forEachInstance(instance -> instance.writeTo(samples));
-    int size = 0;
-    byte[][] headers = new byte[Family.ALL.size()][];
+    int size = beforeLength + after.length;
     for (Family f : Family.ALL) {
       Buffer b = samples.buffers[f.index];
       lastSizes[f.index] = b.length;
       if (b.length > 0) {
-        headers[f.index] = openMetrics ? f.openMetricsHeader : f.textHeader;
-        size += headers[f.index].length + b.length;
+        size += f.header(openMetrics).length + b.length;
       }
     }
     byte[] out = new byte[size];
-    int at = 0;
+    System.arraycopy(before, 0, out, 0, beforeLength);
+    int at = beforeLength;
     for (Family f : Family.ALL) {
       Buffer b = samples.buffers[f.index];
       if (b.length > 0) {
-        System.arraycopy(headers[f.index], 0, out, at, headers[f.index].length);
-        at += headers[f.index].length;
+        byte[] header = f.header(openMetrics);
+        System.arraycopy(header, 0, out, at, header.length);
+        at += header.length;
         System.arraycopy(b.bytes, 0, out, at, b.length);
         at += b.length;
+        samples.buffers[f.index] = null; // each family's buffer can go once copied
       }
     }
+    System.arraycopy(after, 0, out, at, after.length);
     return out;
   }
 
@@ -97,6 +108,10 @@ public final class ReplicationExposition {
       String textName = type.equals("counter") ? name + "_total" : name;
       this.textHeader = ascii("# HELP " + textName + " " + help + "\n# TYPE " + textName + " " + type + "\n");
       this.openMetricsHeader = ascii("# TYPE " + name + " " + type + "\n# HELP " + name + " " + help + "\n");
+    }
+
+    byte[] header(boolean openMetrics) {
+      return openMetrics ? openMetricsHeader : textHeader;
     }
   }
 

@@ -41,6 +41,9 @@ import java.util.function.Consumer;
  * series; one that fails after answering keeps what it last knew, with its last-success timestamp
  * telling how old that is. Sync state and stalls come from the client's {@code io.htapsync.client.sync}
  * types ({@link ChangeTracker}), never re-derived here.
+ *
+ * <p>For thousands of tasks, leave it unbound and write its series with {@link ReplicationExposition}
+ * instead: the same series, without a meter object per series (the {@code htapsync exporter} does).
  */
 public final class ReplicationMetrics implements MeterBinder {
   /** How long a task that should move may stand still before {@code htapsync_task_stalled} is 1, by default. */

@@ -36,7 +36,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * {@code GET /metrics} of an exporter whose meters hold {@code tasks} tasks ({@code tasksPerInstance}
  * per instance), timed at the scraper: request sent to body read, over loopback HTTP, through the real
- * {@link MetricsServer}. The meters are the exporter's {@link FleetMeters}, filled the way the exporter
+ * {@link MetricsServer}, by a {@link SocketScraper} (a client that reads the body as Prometheus does,
+ * at almost no cost of its own) unless a case says otherwise. The meters are the exporter's {@link FleetMeters}, filled the way the exporter
  * fills them: a real client polls each instance from a loopback server, its {@link ReplicationMetrics}
  * takes the snapshots, its call listener the calls.
  *
@@ -44,6 +45,8 @@ import java.util.zip.GZIPInputStream;
  * <ul>
  *   <li>{@code synchronous}: every scrape renders the whole exposition (the exporter before rendering
  *       moved off the scrape path, and its worst case then: a poll ended since the last scrape);
+ *   <li>{@code staticSocket}, {@code staticJdkClient}: the floor, a server that answers the same number
+ *       of bytes already in memory, scraped by the socket client and by the JDK's {@code HttpClient};
  *   <li>{@code background}, {@code backgroundOpenMetrics}, {@code backgroundGzip}: the exporter's
  *       {@link CachedExposition} with its background renderer, while a poller thread goes on polling
  *       instances ({@value #POLLS_PER_SECOND} a second, each followed by {@code changed()}, as the
@@ -51,6 +54,7 @@ import java.util.zip.GZIPInputStream;
  *       OpenMetrics with {@code Accept-Encoding: gzip} (what Prometheus asks for). For {@code background} the
  *       age of what was served is measured too: now minus the newest
  *       {@code htapsync_poll_last_success_timestamp_seconds} in the body (a poll's own time included);
+ *       {@code backgroundJdkClient}: text again, by the JDK's {@code HttpClient};
  *   <li>{@code render}: the exporter's rendering alone (text, no HTTP, no poller); {@code gzip} of it;
  *       and for comparison the same snapshots in a {@link ReplicationMetrics} bound to Micrometer's
  *       {@link PrometheusMeterRegistry} (how the exporter rendered before): {@code micrometerRender},
@@ -97,6 +101,7 @@ public final class MetricsRenderMeasurement {
     viaRegistry.bindTo(registry);
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     List<String> ids = FleetScanMeasurement.instanceIds(instances);
+    byte[][] staticBody = new byte[1][];
     try (LoopbackHttpServer server = LoopbackHttpServer.start(new LatencyResponder(Duration.ZERO, tasksPerInstance));
         StarRocksReplicationClient client = StarRocksReplicationClient.builder()
             .endpoint(server.baseUri())
@@ -107,7 +112,8 @@ public final class MetricsRenderMeasurement {
             .build();
         CachedExposition exposition = new CachedExposition(meters);
         MetricsServer served = MetricsServer.start(loopback, exposition, null);
-        MetricsServer synchronous = MetricsServer.start(loopback, meters::render, null)) {
+        MetricsServer synchronous = MetricsServer.start(loopback, meters::render, null);
+        MetricsServer fixedBody = MetricsServer.start(loopback, openMetrics -> staticBody[0], null)) {
       for (String id : ids) {
         SyncSnapshot snapshot = poll(client, metrics, id);
         viaRegistry.pollSucceeded(FleetScanMeasurement.PROJECT, snapshot, Duration.ofMillis(1));
@@ -131,32 +137,43 @@ public final class MetricsRenderMeasurement {
       result.put("render.bytes", Integer.toString(body.length));
       result.put("render.timedScrapes", Integer.toString(timedScrapes));
       int minimum = body.length * 9 / 10; // values change between scrapes, and with them a few digits
-      time(result, "synchronous", http, uri(synchronous), null, false, warmupScrapes, timedScrapes, minimum, null);
-
-      long renderingsBefore;
-      long pollsDuring;
-      double[] ages = new double[timedScrapes];
-      try (Poller poller = Poller.start(client, metrics, exposition, ids)) {
-        // The first scrape of each form renders it on the scrape's thread; from then on the background does.
-        get(http, uri, null, false);
-        get(http, uri, OPENMETRICS_ACCEPT, true);
-        renderingsBefore = exposition.renderings();
-        long pollsBefore = poller.polls();
-        long start = System.nanoTime();
-        time(result, "background", http, uri, null, false, warmupScrapes, timedScrapes, minimum, ages);
-        time(result, "backgroundOpenMetrics", http, uri, OPENMETRICS_ACCEPT, false, warmupScrapes, timedScrapes,
+      try (SocketScraper toStatic = new SocketScraper(fixedBody.address());
+          SocketScraper toSynchronous = new SocketScraper(synchronous.address());
+          SocketScraper scraper = new SocketScraper(served.address())) {
+        time(result, "synchronous", socket(toSynchronous), null, false, warmupScrapes, timedScrapes, minimum, null);
+        // The floor: the same number of bytes, already in memory, through the same server; by each client.
+        staticBody[0] = body;
+        time(result, "staticSocket", socket(toStatic), null, false, warmupScrapes, timedScrapes, minimum, null);
+        time(result, "staticJdkClient", jdk(http, uri(fixedBody)), null, false, warmupScrapes, timedScrapes,
             minimum, null);
-        time(result, "backgroundGzip", http, uri, OPENMETRICS_ACCEPT, true, warmupScrapes, timedScrapes, minimum,
-            null);
-        result.put("render.background.seconds", fixed((System.nanoTime() - start) / 1e9));
-        pollsDuring = poller.polls() - pollsBefore;
+
+        long renderingsBefore;
+        long pollsDuring;
+        double[] ages = new double[timedScrapes];
+        try (Poller poller = Poller.start(client, metrics, exposition, ids)) {
+          // The first scrape of each form renders it on the scrape's thread; from then on the background does.
+          get(http, uri, null, false);
+          get(http, uri, OPENMETRICS_ACCEPT, true);
+          renderingsBefore = exposition.renderings();
+          long pollsBefore = poller.polls();
+          long start = System.nanoTime();
+          time(result, "background", socket(scraper), null, false, warmupScrapes, timedScrapes, minimum, ages);
+          time(result, "backgroundOpenMetrics", socket(scraper), OPENMETRICS_ACCEPT, false, warmupScrapes,
+              timedScrapes, minimum, null);
+          time(result, "backgroundGzip", socket(scraper), OPENMETRICS_ACCEPT, true, warmupScrapes, timedScrapes,
+              minimum, null);
+          time(result, "backgroundJdkClient", jdk(http, uri), null, false, warmupScrapes, timedScrapes, minimum,
+              null);
+          result.put("render.background.seconds", fixed((System.nanoTime() - start) / 1e9));
+          pollsDuring = poller.polls() - pollsBefore;
+        }
+        result.put("render.background.polls", Long.toString(pollsDuring));
+        result.put("render.background.renderings", Long.toString(exposition.renderings() - renderingsBefore));
+        Arrays.sort(ages);
+        result.put("render.servedAge.p50Millis", fixed(percentile(ages, 50)));
+        result.put("render.servedAge.p99Millis", fixed(percentile(ages, 99)));
+        result.put("render.servedAge.maxMillis", fixed(ages[ages.length - 1]));
       }
-      result.put("render.background.polls", Long.toString(pollsDuring));
-      result.put("render.background.renderings", Long.toString(exposition.renderings() - renderingsBefore));
-      Arrays.sort(ages);
-      result.put("render.servedAge.p50Millis", fixed(percentile(ages, 50)));
-      result.put("render.servedAge.p99Millis", fixed(percentile(ages, 99)));
-      result.put("render.servedAge.maxMillis", fixed(ages[ages.length - 1]));
       result.put("render.gzipBytes", Integer.toString(get(http, uri, OPENMETRICS_ACCEPT, true).length));
       renderCost(result, meters, registry, warmupScrapes, timedScrapes);
       return result;
@@ -210,12 +227,25 @@ public final class MetricsRenderMeasurement {
     }
   }
 
-  private static void time(Map<String, String> result, String name, HttpClient http, URI uri, String accept,
+  /** One scrape by one client: the body as received. */
+  private interface Scrape {
+    byte[] get(String accept, boolean gzip) throws IOException, InterruptedException;
+  }
+
+  private static Scrape socket(SocketScraper scraper) {
+    return (accept, gzip) -> scraper.get("/metrics", accept, gzip);
+  }
+
+  private static Scrape jdk(HttpClient http, URI uri) {
+    return (accept, gzip) -> get(http, uri, accept, gzip);
+  }
+
+  private static void time(Map<String, String> result, String name, Scrape scrape, String accept,
       boolean gzip, int warmup, int timed, int minimumBytes, double[] ages) throws IOException, InterruptedException {
     double[] millis = new double[timed];
     for (int i = -warmup; i < timed; i++) {
       long start = System.nanoTime();
-      byte[] body = get(http, uri, accept, gzip);
+      byte[] body = scrape.get(accept, gzip);
       long nanos = System.nanoTime() - start;
       long nowMillis = System.currentTimeMillis();
       byte[] plain = gzip ? gunzip(body) : body;

@@ -62,14 +62,7 @@ public final class FleetMeters {
       }
       headLength -= EOF.length;
     }
-    byte[] tail = families.families(openMetrics);
-    byte[] all = new byte[headLength + tail.length + (openMetrics ? EOF.length : 0)];
-    System.arraycopy(head, 0, all, 0, headLength);
-    System.arraycopy(tail, 0, all, headLength, tail.length);
-    if (openMetrics) {
-      System.arraycopy(EOF, 0, all, headLength + tail.length, EOF.length);
-    }
-    return all;
+    return families.families(openMetrics, head, headLength, openMetrics ? EOF : new byte[0]);
   }
 
   private static boolean endsWith(byte[] bytes, byte[] suffix) {
