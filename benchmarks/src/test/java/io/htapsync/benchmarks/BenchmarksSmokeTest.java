@@ -111,8 +111,9 @@ class BenchmarksSmokeTest {
     assertEquals("10", result.get("render.instances"));
     // 8 series a task (synced, stalled, progress, the stage set), and catch-up progress while one runs.
     assertTrue(Long.parseLong(result.get("render.taskSeries")) >= 20 * 8, result.toString());
-    for (String run : new String[] {"synchronous", "background", "backgroundOpenMetrics", "backgroundGzip", "render",
-        "collect", "gzip"}) {
+    for (String run : new String[] {"synchronous", "staticSocket", "staticJdkClient", "background",
+        "backgroundOpenMetrics", "backgroundGzip", "backgroundJdkClient", "render", "gzip", "micrometerRender",
+        "micrometerCollect"}) {
       assertTrue(Double.parseDouble(result.get("render." + run + ".p99Millis")) > 0, result.toString());
     }
     // The background cases ran while polls changed the meters, and renderings went on meanwhile.
@@ -144,19 +145,20 @@ class BenchmarksSmokeTest {
         "fleet", fleet.toString(),
         "fleet-large", fleet.toString(),
         "render", render.toString(),
+        "render-large", render.toString(),
         "client-jar", jarOf(Gson.class).toString(),
         "dependencies", dependencies.toString(),
         "cli-jar", dir.resolve("no-such-cli.jar").toString()));
 
     for (String row : new String[] {"| 1a ", "| 1b ", "| 2 ", "| 3 ", "| 4 ", "| 4b ", "| 4c ", "| 5 ", "| 6a ", "| 6b ",
-        "| 6b' ", "| 6c "}) {
+        "| 6b' ", "| 6c ", "| 6c' "}) {
       assertTrue(report.contains(row), "no row " + row.trim() + " in\n" + report);
     }
     assertTrue(report.contains("n/a (no CLI yet)"), report);
     assertTrue(report.contains("n/a (no distribution: pass --dist-home)"), report);
     assertTrue(report.contains("2 jars"), "the client jar plus gson; okhttp is optional:\n" + report);
     long verdicts = report.lines().filter(l -> l.matches(".*\\| (PASS|MISS) +\\|$")).count();
-    assertEquals(9, verdicts, report);
+    assertEquals(9, verdicts, report); // 6c' shows scale and has no verdict
   }
 
   private static void write(Path file, Map<String, String> values) throws IOException {

@@ -13,12 +13,15 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.TimeWindowMax;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** One instance's series: its poll series from the first poll, its task series once it has answered. */
@@ -139,8 +142,13 @@ final class InstanceMeters {
     out.pollDuration(labels.all, pollCount, pollSecondsSum, pollMax.poll());
     failures.forEach((reason, count) -> out.failures(failureLabels.computeIfAbsent(reason,
         r -> ExpositionLabels.of(tags.and("reason", r))).all, count.get()));
+    // Two tasks can share a label set (a null database and an empty one both read ""): write the first
+    // only, as a registry keeps one meter per label set, so no series is ever written twice.
+    Set<ByteBuffer> written = tasks.size() > 1 ? new HashSet<>() : null;
     for (TaskMeters task : tasks.values()) {
-      out.task(task.labels, task.progress(), task.catchup(), task.synced(), task.stalled(), task.stage());
+      if (written == null || written.add(ByteBuffer.wrap(task.labels.all))) {
+        out.task(task.labels, task.progress(), task.catchup(), task.synced(), task.stalled(), task.stage());
+      }
     }
   }
 

@@ -13,10 +13,12 @@ import java.util.Objects;
  * renders both from the same polls and requires the same families, help, types, labels and values.
  *
  * <p>It writes only the replication families ({@code htapsync_task_*}, {@code htapsync_instance_*},
- * {@code htapsync_poll_*}), sorted by name, instances in key order, and no {@code # EOF}: the caller
+ * {@code htapsync_poll_*}), sorted by name, instances in key order (an instance's tasks in no set order;
+ * neither format asks for one), and no {@code # EOF}: the caller
  * may put other families (the client's call meters, from a registry) before them, and ends an
  * OpenMetrics exposition with {@code # EOF}. Each instance's series are read together, under the lock
- * its polls take, so one poll is never half shown. Use it with an unbound {@code ReplicationMetrics};
+ * its polls take, so one poll is never half shown; an instance forgotten while a rendering runs may
+ * still be in that one rendering, and is gone from the next. Use it with an unbound {@code ReplicationMetrics};
  * bound to a registry as well, the same series would be exported twice.
  */
 public final class ReplicationExposition {

@@ -77,8 +77,22 @@ class ReplicationExpositionTest {
     both(m -> m.pollFailed(PROJECT, C, "server_error", Duration.ofMillis(2)));
     assertSame("C answered once, then failed: it keeps what it knew");
 
+    both(m -> m.pollSucceeded(PROJECT, at(C, 20, sameLabels(null), sameLabels("")), Duration.ofMillis(3)));
+    assertSame("C has two tasks whose labels read the same (a null database, an empty one): one series each");
+
     both(m -> m.forget(PROJECT, A));
     assertSame("A left the fleet");
+  }
+
+  /** A task named "dup" whose source database is {@code database} (null: absent). */
+  private static StarRocksReplicationInfo sameLabels(String database) {
+    com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+    o.addProperty("task_name", "dup");
+    o.addProperty("source_database", database);
+    o.addProperty("target_database", "olap_dup");
+    o.addProperty("stage", "full");
+    o.addProperty("percentage", "10");
+    return new com.google.gson.Gson().fromJson(o, StarRocksReplicationInfo.class);
   }
 
   @Test

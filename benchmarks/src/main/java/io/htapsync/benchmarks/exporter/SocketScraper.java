@@ -24,11 +24,16 @@ final class SocketScraper implements AutoCloseable {
 
   SocketScraper(InetSocketAddress server) throws IOException {
     socket = new Socket();
-    socket.setTcpNoDelay(true);
-    socket.connect(server, 5_000);
-    socket.setSoTimeout(30_000);
-    in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-    out = socket.getOutputStream();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(server, 5_000);
+      socket.setSoTimeout(30_000);
+      in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      out = socket.getOutputStream();
+    } catch (IOException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   /** The body of {@code GET path}; fails on any status but 200 or a content coding other than asked for. */

@@ -258,8 +258,9 @@ public final class Report {
 
   /** @param judged whether the row is the (10,000 task series) and gets a verdict, or only shows scale */
   private static void renderRow(Table table, String id, Properties render, boolean judged) {
-    // The verdict takes the worst of the three forms a scraper can ask for.
-    double p99 = Math.max(number(render, "render.background.p99Millis"), Math.max(
+    // The verdict takes the worst of the three forms a scraper can ask for, and of the two clients.
+    double p99 = Math.max(Math.max(number(render, "render.background.p99Millis"),
+        number(render, "render.backgroundJdkClient.p99Millis")), Math.max(
         number(render, "render.backgroundOpenMetrics.p99Millis"), number(render, "render.backgroundGzip.p99Millis")));
     table.row(id, "GET /metrics, " + count((long) number(render, "render.taskSeries")) + " task series ("
             + count((long) number(render, "render.tasks")) + " tasks, " + count((long) number(render, "render.samples"))
