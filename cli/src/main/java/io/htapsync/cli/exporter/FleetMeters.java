@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The exporter's meters and how {@code /metrics} shows them. The client's call meters are few and
@@ -66,14 +67,7 @@ public final class FleetMeters {
   }
 
   private static boolean endsWith(byte[] bytes, byte[] suffix) {
-    if (bytes.length < suffix.length) {
-      return false;
-    }
-    for (int i = 0; i < suffix.length; i++) {
-      if (bytes[bytes.length - suffix.length + i] != suffix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return bytes.length >= suffix.length
+        && Arrays.equals(bytes, bytes.length - suffix.length, bytes.length, suffix, 0, suffix.length);
   }
 }
